@@ -1,0 +1,30 @@
+package ru.connections.it.support;
+
+/**
+ * One server per test run and database kind, started on first use and stopped when the test JVM
+ * ends, so test classes that need no special configuration do not each pay for a start.
+ * Tests on it use their own fresh accounts and never assume an empty database.
+ */
+public final class SharedServer {
+
+    private static LibertyServer server;
+    private static TestDatabase database;
+
+    private SharedServer() {
+    }
+
+    public static synchronized LibertyServer get() {
+        if (server == null) {
+            database = TestDatabase.fresh("shared_" + TestDatabase.currentKind());
+            server = LibertyServer.create("it-shared-" + TestDatabase.currentKind(), database.serverSettings());
+            server.startReady();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+
+    public static synchronized TestDatabase database() {
+        get();
+        return database;
+    }
+}
