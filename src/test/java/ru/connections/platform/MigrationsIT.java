@@ -22,9 +22,8 @@ class MigrationsIT {
             String email = Accounts.signedIn(new WebClient(server), "survivor");
 
             server.stop();
-            int logLengthBeforeRestart = server.log().length();
             server.startReady();
-            String secondStart = server.log().substring(logLengthBeforeRestart);
+            String secondStart = server.log(); // Liberty starts a new messages.log at every start
             assertTrue(secondStart.contains("(0 migrations applied now)"), secondStart);
             assertTrue(!secondStart.contains("Migrating schema"), "nothing migrated the second time");
 
