@@ -30,8 +30,17 @@ public final class Messages {
 
     /** A message that survives the redirect that follows an action. */
     public static void flash(String key, Object... arguments) {
+        flash(FacesMessage.SEVERITY_INFO, key, arguments);
+    }
+
+    /** An error that survives the redirect that follows an action. */
+    public static void flashError(String key, Object... arguments) {
+        flash(FacesMessage.SEVERITY_ERROR, key, arguments);
+    }
+
+    private static void flash(FacesMessage.Severity severity, String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
         context.getExternalContext().getFlash().setKeepMessages(true);
-        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+        context.addMessage(null, new FacesMessage(severity, text(key, arguments), null));
     }
 }

@@ -16,7 +16,8 @@ public final class SharedServer {
     public static synchronized LibertyServer get() {
         if (server == null) {
             database = TestDatabase.fresh("shared_" + TestDatabase.currentKind());
-            server = LibertyServer.create("it-shared-" + TestDatabase.currentKind(), database.serverSettings());
+            server = LibertyServer.create("it-shared-" + TestDatabase.currentKind(), database.serverSettings())
+                    .set("EVOTOR_SANDBOX_ENABLED", "true");
             server.startReady();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }

@@ -17,6 +17,9 @@ public final class TestDatabase {
     public static final String PG_PORT = System.getProperty("it.pg.port", "5432");
     public static final String PG_USER = System.getProperty("it.pg.user", "postgres");
 
+    /** A fixed key, so tests can decrypt what the server stored. Never used outside tests. */
+    public static final String TEST_TOKEN_KEY = "dGVzdC1vbmx5LXRva2VuLWtleS0wMTIzNDU2Nzg5YWI=";
+
     private final String kind;
     private final String name;
 
@@ -69,7 +72,9 @@ public final class TestDatabase {
             return Map.of();
         }
         return Map.of("DB_KIND", "postgresql", "DB_HOST", PG_HOST, "DB_PORT", PG_PORT,
-                "DB_NAME", name, "DB_USER", PG_USER, "DB_PASSWORD", "unused-with-trust-auth");
+                "DB_NAME", name, "DB_USER", PG_USER, "DB_PASSWORD", "unused-with-trust-auth",
+                // production configuration: the token key must be given
+                "TOKEN_KEY", TEST_TOKEN_KEY);
     }
 
     public Connection connect() throws SQLException {

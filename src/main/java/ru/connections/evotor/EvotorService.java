@@ -1,0 +1,171 @@
+package ru.connections.evotor;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import ru.connections.evotor.EvotorException.Reason;
+
+/**
+ * Talks to Evotor through the two REST clients and translates: Evotor's JSON into {@link TokenGrant}
+ * and {@link EvotorStore}, Evotor's status codes and network failures into {@link EvotorException}.
+ */
+@ApplicationScoped
+public class EvotorService {
+
+    /** Far above any real answer; a larger body is not read into memory. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+    /** An account with more pages than this is cut short rather than looping forever on a bad cursor. */
+    static final int MAX_PAGES = 100;
+
+    @Inject
+    private EvotorSettings settings;
+
+    private EvotorOAuthApi oauth;
+    private EvotorApi api;
+
+    @PostConstruct
+    void buildClients() {
+        oauth = client(settings.tokenUri(), EvotorOAuthApi.class);
+        api = client(settings.apiUri(), EvotorApi.class);
+    }
+
+    private <T> T client(URI base, Class<T> type) {
+        return RestClientBuilder.newBuilder()
+                .baseUri(base)
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // We read every status ourselves; the default mapper would throw on 4xx/5xx.
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(type);
+    }
+
+    @PreDestroy
+    void closeClients() {
+        for (Object client : new Object[] {oauth, api}) {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing on shutdown; nothing to do
+                }
+            }
+        }
+    }
+
+    /** Exchanges an authorization code for tokens. */
+    public TokenGrant exchangeCode(String code, String redirectUri) {
+        return grant(new Form()
+                .param("grant_type", "authorization_code")
+                .param("code", code)
+                .param("redirect_uri", redirectUri));
+    }
+
+    /** A new access token for a stored refresh token. */
+    public TokenGrant refresh(String refreshToken) {
+        return grant(new Form().param("grant_type", "refresh_token").param("refresh_token", refreshToken));
+    }
+
+    private TokenGrant grant(Form form) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (settings.clientId().orElse("") + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        try (Response response = oauth.token(basic, form)) {
+            int status = response.getStatus();
+            String body = body(response);
+            return switch (status) {
+                case 200 -> EvotorJson.tokenGrant(body);
+                case 400 -> throw new EvotorException(Reason.GRANT_REJECTED, status,
+                        "token endpoint: " + EvotorJson.oauthError(body).orElse("400"));
+                case 401 -> throw new EvotorException(Reason.CLIENT_REJECTED, status, "token endpoint: client rejected");
+                default -> throw failure(status, response, "token endpoint");
+            };
+        } catch (ProcessingException e) {
+            throw unreachable("token endpoint", e);
+        }
+    }
+
+    /** Every store of the account behind {@code accessToken}, all pages. */
+    public List<EvotorStore> stores(String accessToken) {
+        List<EvotorStore> stores = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int pages = 0;
+        do {
+            EvotorJson.StoresPage page = storesPage(accessToken, cursor.orElse(null));
+            stores.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent() && ++pages < MAX_PAGES);
+        return stores;
+    }
+
+    /** One page of stores: the cheapest call that proves a token works. */
+    public EvotorJson.StoresPage storesPage(String accessToken, String cursor) {
+        try (Response response = api.stores("Bearer " + accessToken, cursor)) {
+            int status = response.getStatus();
+            if (status == 200) {
+                return EvotorJson.storesPage(body(response));
+            }
+            throw failure(status, response, "GET /stores");
+        } catch (ProcessingException e) {
+            throw unreachable("GET /stores", e);
+        }
+    }
+
+    private static EvotorException failure(int status, Response response, String call) {
+        Reason reason = switch (status) {
+            case 401 -> Reason.TOKEN_REJECTED;
+            case 402 -> Reason.NOT_INSTALLED;
+            case 403 -> Reason.FORBIDDEN;
+            case 404 -> Reason.NOT_FOUND;
+            case 429 -> Reason.RATE_LIMITED;
+            default -> status >= 500 ? Reason.UNAVAILABLE : Reason.UNEXPECTED;
+        };
+        Long retryAfter = reason == Reason.RATE_LIMITED ? rateLimitReset(response) : null;
+        return new EvotorException(reason, status, retryAfter, call + " answered " + status, null);
+    }
+
+    private static Long rateLimitReset(Response response) {
+        try {
+            String reset = response.getHeaderString("X-RateLimit-Reset");
+            return reset == null ? null : Math.max(0, Long.parseLong(reset.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static EvotorException unreachable(String call, ProcessingException e) {
+        if (e.getCause() instanceof EvotorException evotor) {
+            return evotor;
+        }
+        return new EvotorException(Reason.UNAVAILABLE, 0, null, call + ": " + e.getClass().getSimpleName()
+                + (e.getCause() != null ? " (" + e.getCause().getClass().getSimpleName() + ")" : ""), null);
+    }
+
+    private static String body(Response response) {
+        if (!response.hasEntity()) {
+            return "";
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new EvotorException(Reason.MALFORMED, response.getStatus(), "answer larger than 1 MB");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EvotorException(Reason.UNAVAILABLE, response.getStatus(), null,
+                    "connection broke while reading the answer", null);
+        }
+    }
+}
