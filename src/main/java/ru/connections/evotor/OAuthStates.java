@@ -3,6 +3,7 @@ package ru.connections.evotor;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,9 +24,18 @@ public class OAuthStates implements Serializable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Instant> open = new LinkedHashMap<>();
+    private final Clock clock;
+
+    public OAuthStates() {
+        this(Clock.systemUTC());
+    }
+
+    OAuthStates(Clock clock) {
+        this.clock = clock;
+    }
 
     public synchronized String issue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         open.values().removeIf(expiry -> !expiry.isAfter(now));
         while (open.size() >= MAX_OPEN) {
             open.remove(open.keySet().iterator().next());
@@ -43,6 +53,6 @@ public class OAuthStates implements Serializable {
             return false;
         }
         Instant expiry = open.remove(state);
-        return expiry != null && Instant.now().isBefore(expiry);
+        return expiry != null && clock.instant().isBefore(expiry);
     }
 }

@@ -116,6 +116,25 @@ public final class WebClient {
         return result;
     }
 
+    /** A plain HTML form post (not Faces): {@code fields} are sent as they are named. */
+    public Page post(String pathOrUrl, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(pathOrUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Follows redirects from {@code page} on. */
+    public Page follow(Page page) {
+        Page result = page;
+        for (int hops = 0; isRedirect(result) && hops < 10; hops++) {
+            result = get(result.location());
+        }
+        return result;
+    }
+
     public static boolean isRedirect(Page page) {
         return page.status() >= 300 && page.status() < 400;
     }
