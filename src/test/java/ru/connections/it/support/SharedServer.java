@@ -17,7 +17,9 @@ public final class SharedServer {
         if (server == null) {
             database = TestDatabase.fresh("shared_" + TestDatabase.currentKind());
             server = LibertyServer.create("it-shared-" + TestDatabase.currentKind(), database.serverSettings())
-                    .set("EVOTOR_SANDBOX_ENABLED", "true");
+                    .set("EVOTOR_SANDBOX_ENABLED", "true")
+                    // Shorter than the simulated Evotor's hang, so timeouts are tested in seconds.
+                    .set("EVOTOR_READ_TIMEOUT_MS", "3000");
             server.startReady();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
