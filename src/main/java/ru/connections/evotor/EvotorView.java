@@ -14,7 +14,7 @@ import ru.connections.platform.Messages;
 public class EvotorView {
 
     /** Where connecting and disconnecting end. */
-    static final String DONE = "/evotor?faces-redirect=true";
+    static final String DONE = "/connections?faces-redirect=true";
     static final int TOKEN_MAX = 2000;
     private static final Logger LOG = Logger.getLogger(EvotorView.class.getName());
 

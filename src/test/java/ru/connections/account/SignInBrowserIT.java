@@ -60,7 +60,7 @@ class SignInBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("greeting"), email));
         assertEquals("/", URI.create(browser.getCurrentUrl()).getPath());
         assertTrue(browser.findElement(By.id("navbar")).getText().contains("Личный кабинет"));
-        assertTrue(browser.findElement(By.id("navbar")).getText().contains("Эвотор"));
+        assertTrue(browser.findElement(By.id("navbar")).getText().contains("Подключения"));
         assertEquals(email, browser.findElement(By.id("current-user")).getText());
         Browser.screenshot(browser, "cabinet");
 

@@ -77,6 +77,28 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds compiled test classes (from target/test-classes) to this server's copy of the WAR, e.g. an
+     * extra CDI bean that exists only for a test. The application's own WAR is not touched.
+     */
+    public LibertyServer withTestClasses(Class<?>... classes) {
+        Path war = dir.resolve("apps/connections.war");
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(war)) {
+            for (Class<?> type : classes) {
+                String file = type.getName().replace('.', '/') + ".class";
+                Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(file);
+                Path target = zip.getPath("/WEB-INF/classes/" + file);
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
     /** Changes a setting; it takes effect at the next start. */
     public LibertyServer set(String key, String value) {
         env.put(key, value);

@@ -1,0 +1,61 @@
+package ru.connections.dashboard;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import ru.connections.account.CurrentUser;
+import ru.connections.platform.Messages;
+
+/**
+ * The /connections page. Request scope is enough: every render, poll and action asks the
+ * providers afresh, one query each, so a card never shows a status older than its request.
+ */
+@Named
+@RequestScoped
+public class ConnectionsView {
+
+    static final String PAGE = "/connections?faces-redirect=true";
+
+    @Inject
+    private Instance<ConnectionProvider> providers;
+
+    @Inject
+    private CurrentUser currentUser;
+
+    private List<ConnectionCard> cards;
+
+    public List<ConnectionCard> getCards() {
+        if (cards == null) {
+            long userId = userId();
+            Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+            cards = providers.stream()
+                    .sorted(Comparator.comparingInt(ConnectionProvider::order).thenComparing(ConnectionProvider::id))
+                    .map(provider -> provider.card(userId, locale))
+                    .toList();
+        }
+        return cards;
+    }
+
+    /** "Отключить" on a card, after the confirmation. */
+    public String disconnect(String providerId) {
+        ConnectionProvider provider = providers.stream().filter(p -> p.id().equals(providerId)).findFirst()
+                .orElse(null);
+        if (provider == null) {
+            return PAGE;
+        }
+        String name = provider.card(userId(), FacesContext.getCurrentInstance().getViewRoot().getLocale()).name();
+        if (provider.disconnect(userId())) {
+            Messages.flash("connections.disconnected", name);
+        }
+        return PAGE;
+    }
+
+    private long userId() {
+        return currentUser.account().orElseThrow(() -> new IllegalStateException("not signed in")).getId();
+    }
+}
