@@ -48,7 +48,7 @@ public class ConnectionsView {
         if (provider == null) {
             return PAGE;
         }
-        String name = provider.card(userId(), FacesContext.getCurrentInstance().getViewRoot().getLocale()).name();
+        String name = provider.card(userId(), FacesContext.getCurrentInstance().getViewRoot().getLocale()).getName();
         if (provider.disconnect(userId())) {
             Messages.flash("connections.disconnected", name);
         }

@@ -99,6 +99,18 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs an UPDATE or DELETE as the health checker or an operator would; returns the rows changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void admin(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres",
                 PG_USER, ""); Statement s = c.createStatement()) {
