@@ -14,10 +14,13 @@ import java.time.Instant;
 @Table(name = "evotor_connections")
 @NamedQuery(name = EvotorConnection.BY_USER, query = "SELECT c FROM EvotorConnection c WHERE c.userId = :userId")
 @NamedQuery(name = EvotorConnection.DELETE_BY_USER, query = "DELETE FROM EvotorConnection c WHERE c.userId = :userId")
+@NamedQuery(name = EvotorConnection.DUE, query = "SELECT c FROM EvotorConnection c"
+        + " WHERE c.nextCheckAt IS NULL OR c.nextCheckAt <= :now ORDER BY c.nextCheckAt, c.id")
 public class EvotorConnection {
 
     public static final String BY_USER = "EvotorConnection.byUser";
     public static final String DELETE_BY_USER = "EvotorConnection.deleteByUser";
+    public static final String DUE = "EvotorConnection.due";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +56,21 @@ public class EvotorConnection {
     @Column(name = "last_checked_at")
     private Instant lastCheckedAt;
 
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "failure_reason", length = 40)
+    private String failureReason;
+
+    @Column(name = "failures_in_row", nullable = false)
+    private int failuresInRow;
+
+    @Column(name = "last_latency_ms")
+    private Integer lastLatencyMs;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -75,7 +93,7 @@ public class EvotorConnection {
         return userId;
     }
 
-    String getEncryptedAccessToken() {
+    public String getEncryptedAccessToken() {
         return encryptedAccessToken;
     }
 
@@ -132,9 +150,36 @@ public class EvotorConnection {
         this.storeCount = storeCount;
     }
 
-    void markChecked(boolean online, Instant at) {
-        this.online = online;
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public int getFailuresInRow() {
+        return failuresInRow;
+    }
+
+    public Integer getLastLatencyMs() {
+        return lastLatencyMs;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public Instant getNextCheckAt() {
+        return nextCheckAt;
+    }
+
+    /** Just verified by a successful call: online, no failure, and due for the health checker's schedule. */
+    void markVerified(Instant at) {
+        if (!online || statusChangedAt == null) {
+            statusChangedAt = at;
+        }
+        this.online = true;
         this.lastCheckedAt = at;
         this.updatedAt = at;
+        this.failureReason = null;
+        this.failuresInRow = 0;
+        this.nextCheckAt = null;
     }
 }

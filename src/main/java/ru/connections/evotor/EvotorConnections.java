@@ -50,7 +50,7 @@ public class EvotorConnections {
                 first == null ? null : first.id(),
                 first == null ? null : truncate(first.name()),
                 stores.size());
-        connection.markChecked(true, now);
+        connection.markVerified(now);
         if (connection.getId() == null) {
             em.persist(connection);
         }
@@ -63,6 +63,14 @@ public class EvotorConnections {
         return em.createNamedQuery(EvotorConnection.DELETE_BY_USER).setParameter("userId", userId).executeUpdate() > 0;
     }
 
+    /** Connections whose next check is due, oldest first. */
+    public List<EvotorConnection> due(Instant now, int max) {
+        return em.createNamedQuery(EvotorConnection.DUE, EvotorConnection.class)
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** The access token in clear, for a call to Evotor. */
     public String accessToken(EvotorConnection connection) {
         return cipher.decrypt(connection.getEncryptedAccessToken(), owner(connection.getUserId(), "access"));
@@ -71,6 +79,17 @@ public class EvotorConnections {
     public Optional<String> refreshToken(EvotorConnection connection) {
         return Optional.ofNullable(connection.getEncryptedRefreshToken())
                 .map(t -> cipher.decrypt(t, owner(connection.getUserId(), "refresh")));
+    }
+
+    /** The stored (encrypted) forms of a refreshed grant, for the health checker's batch write. */
+    public SealedTokens seal(long userId, TokenGrant grant, Instant now) {
+        return new SealedTokens(cipher.encrypt(grant.accessToken(), owner(userId, "access")),
+                grant.expiresIn().map(now::plus).orElse(null),
+                grant.refreshToken().map(t -> cipher.encrypt(t, owner(userId, "refresh"))).orElse(null));
+    }
+
+    /** Encrypted tokens as stored. */
+    public record SealedTokens(String accessToken, Instant expiresAt, String refreshToken) {
     }
 
     private static String owner(long userId, String kind) {

@@ -21,8 +21,12 @@ public class EvotorException extends RuntimeException {
         GRANT_REJECTED,
         /** 401 from the token endpoint: our client id or secret is wrong. */
         CLIENT_REJECTED,
-        /** 5xx, a timeout, or no connection at all. */
+        /** 5xx, or the connection broke mid-answer. */
         UNAVAILABLE,
+        /** No answer within the read timeout. */
+        TIMEOUT,
+        /** No connection at all: refused, unknown host, no route. */
+        UNREACHABLE,
         /** A body we cannot read: not JSON, missing fields, or far too large. */
         MALFORMED,
         /** Any other answer. */

@@ -14,7 +14,7 @@ final class EvotorMessages {
             case RATE_LIMITED -> "evotor.error.rate_limited";
             case GRANT_REJECTED -> "evotor.error.grant_rejected";
             case CLIENT_REJECTED -> "evotor.error.client_rejected";
-            case UNAVAILABLE -> "evotor.error.unavailable";
+            case UNAVAILABLE, TIMEOUT, UNREACHABLE -> "evotor.error.unavailable";
             case NOT_FOUND, MALFORMED, UNEXPECTED -> "evotor.error.unexpected";
         };
     }

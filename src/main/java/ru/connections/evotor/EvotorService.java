@@ -149,8 +149,24 @@ public class EvotorService {
         if (e.getCause() instanceof EvotorException evotor) {
             return evotor;
         }
-        return new EvotorException(Reason.UNAVAILABLE, 0, null, call + ": " + e.getClass().getSimpleName()
-                + (e.getCause() != null ? " (" + e.getCause().getClass().getSimpleName() + ")" : ""), null);
+        Reason reason = Reason.UNAVAILABLE;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                reason = Reason.TIMEOUT;
+                break;
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                reason = Reason.UNREACHABLE;
+                break;
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new EvotorException(reason, 0, null, call + ": " + root.getClass().getSimpleName(), null);
     }
 
     private static String body(Response response) {

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Headers that keep the pages out of frames and stop browsers from guessing content types. */
-@WebFilter("/*")
+// Async-capable, so asynchronous JAX-RS resources behind it are allowed.
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override

@@ -55,14 +55,18 @@ class EvotorBrowserIT {
         Browser.screenshot(browser, "evotor-consent");
         browser.findElement(By.id("approve")).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evotor-stores"), "Магазин на Ленина"));
-        assertEquals("Эвотор подключён", browser.findElement(By.id("evotor-state")).getText());
+        // Back on the connections page, with the message and the store on the Evotor card.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#card-evotor .details"),
+                "Магазин на Ленина"));
         assertTrue(browser.findElement(By.id("messages")).getText().contains("Эвотор подключён"));
+        browser.get(server.uri("/evotor").toString());
+        assertEquals("Эвотор подключён", browser.findElement(By.id("evotor-state")).getText());
+        assertTrue(browser.findElement(By.id("evotor-stores")).getText().startsWith("Магазин на Ленина"));
         Browser.screenshot(browser, "evotor-connected");
 
         browser.findElement(By.id("disconnect:submit")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("disconnect:confirm-yes"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evotor-state"), "Эвотор не подключён"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-evotor"), "Не подключено"));
         assertTrue(browser.findElement(By.id("messages")).getText().contains("Эвотор отключён"));
     }
 
@@ -72,6 +76,6 @@ class EvotorBrowserIT {
         browser.findElement(By.id("connect")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("deny"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Вы отказались"));
-        assertEquals("Эвотор не подключён", browser.findElement(By.id("evotor-state")).getText());
+        assertEquals("Не подключено", browser.findElement(By.id("status-evotor")).getText());
     }
 }

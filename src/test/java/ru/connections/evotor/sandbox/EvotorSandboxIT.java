@@ -38,7 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.connections.it.support.LibertyServer;
-import ru.connections.it.support.SharedServer;
 import ru.connections.it.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -490,14 +489,20 @@ class EvotorSandboxIT {
 
     // ---- switched off ----
 
-    /**
-     * The PostgreSQL default is production: no simulation. Derby's default turns it on, so on Derby
-     * there is no server at hand to check this on without paying for another start.
-     */
+    /** The PostgreSQL default is production: no simulation. (Checked once, on the PostgreSQL run.) */
     @Test
     void withTheSandboxSwitchedOffEverySandboxPathIsNotFound() {
-        assumeTrue(TestDatabase.isPostgres(), "the shared Derby server runs with the sandbox on");
-        LibertyServer production = SharedServer.get();
+        assumeTrue(TestDatabase.isPostgres(), "the production configuration runs on PostgreSQL");
+        TestDatabase database = TestDatabase.fresh("sandbox_off");
+        try (LibertyServer production = LibertyServer.create("it-sandbox-off", database.serverSettings())) {
+            production.startReady();
+            assertSandboxOff(production);
+        } finally {
+            database.drop();
+        }
+    }
+
+    private void assertSandboxOff(LibertyServer production) {
         for (String path : List.of("/evotor-sandbox/control", "/evotor-sandbox/control/stats",
                 "/evotor-sandbox/api/stores", authorizePath("sandbox-client", "code", CALLBACK, "s"),
                 "/evotor-sandbox/nothing-here")) {
