@@ -16,6 +16,10 @@ public final class ConnectionCard {
     private final Instant lastCheckedAt;
     private final String connectUrl;
     private final String pageUrl;
+    private String reason;
+    private boolean needsReconnect;
+    private boolean checkable;
+    private Uptime uptime = Uptime.none();
 
     /**
      * @param id            stable, URL- and DOM-safe id of the integration ("evotor")
@@ -69,6 +73,36 @@ public final class ConnectionCard {
 
     public String getPageUrl() {
         return pageUrl;
+    }
+
+    /** Why the last check failed, in the user's language; null when it did not. */
+    public ConnectionCard withReason(String reason, boolean needsReconnect) {
+        this.reason = reason;
+        this.needsReconnect = needsReconnect;
+        return this;
+    }
+
+    /** Offers "Проверить сейчас" and shows the uptime figures. */
+    public ConnectionCard withHealth(Uptime uptime) {
+        this.uptime = uptime;
+        this.checkable = true;
+        return this;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public boolean isNeedsReconnect() {
+        return needsReconnect;
+    }
+
+    public boolean isCheckable() {
+        return checkable && isConnected();
+    }
+
+    public Uptime getUptime() {
+        return uptime;
     }
 
     public boolean isConnected() {

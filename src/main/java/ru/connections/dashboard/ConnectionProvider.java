@@ -21,4 +21,9 @@ public interface ConnectionProvider {
 
     /** Removes the user's connection; false if there was none. */
     boolean disconnect(long userId);
+
+    /** Checks the user's connection at once ("Проверить сейчас"), if this integration can. */
+    default CheckResult checkNow(long userId) {
+        return new CheckResult(CheckResult.Kind.NOT_CONNECTED, 0);
+    }
 }

@@ -27,6 +27,9 @@ public class ConnectionsView {
     @Inject
     private CurrentUser currentUser;
 
+    @Inject
+    private Instance<DashboardNotice> notices;
+
     private List<ConnectionCard> cards;
 
     public List<ConnectionCard> getCards() {
@@ -53,6 +56,23 @@ public class ConnectionsView {
             Messages.flash("connections.disconnected", name);
         }
         return PAGE;
+    }
+
+    /** "Проверить сейчас": probes at once; the card is re-rendered by the same request. */
+    public void checkNow(String providerId) {
+        providers.stream().filter(p -> p.id().equals(providerId)).findFirst().ifPresent(provider -> {
+            CheckResult result = provider.checkNow(userId());
+            if (result.kind() == CheckResult.Kind.TOO_SOON) {
+                Messages.error(null, "connections.checkNow.tooSoon", result.waitSeconds());
+            }
+            cards = null;
+        });
+    }
+
+    /** Notices above the cards (e.g. an outage between this server and an integration). */
+    public List<String> getNotices() {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return notices.stream().map(n -> n.text(locale)).flatMap(java.util.Optional::stream).toList();
     }
 
     private long userId() {

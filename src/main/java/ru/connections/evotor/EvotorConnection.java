@@ -14,6 +14,8 @@ import java.time.Instant;
 @Table(name = "evotor_connections")
 @NamedQuery(name = EvotorConnection.BY_USER, query = "SELECT c FROM EvotorConnection c WHERE c.userId = :userId")
 @NamedQuery(name = EvotorConnection.DELETE_BY_USER, query = "DELETE FROM EvotorConnection c WHERE c.userId = :userId")
+@NamedQuery(name = EvotorConnection.CARD, query = "SELECT c, h.checkedAt, h.outcome FROM EvotorConnection c"
+        + " LEFT JOIN c.checks h ON h.checkedAt >= :since WHERE c.userId = :userId")
 @NamedQuery(name = EvotorConnection.DUE, query = "SELECT c FROM EvotorConnection c"
         + " WHERE c.nextCheckAt IS NULL OR c.nextCheckAt <= :now ORDER BY c.nextCheckAt, c.id")
 public class EvotorConnection {
@@ -21,6 +23,8 @@ public class EvotorConnection {
     public static final String BY_USER = "EvotorConnection.byUser";
     public static final String DELETE_BY_USER = "EvotorConnection.deleteByUser";
     public static final String DUE = "EvotorConnection.due";
+    /** The connection with its checks since a time, in one query: one row per check (or one without). */
+    public static final String CARD = "EvotorConnection.card";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -70,6 +74,10 @@ public class EvotorConnection {
 
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
+
+    /** Read only through the card query, which joins the last week's checks. */
+    @jakarta.persistence.OneToMany(mappedBy = "connection")
+    private java.util.List<ConnectionCheck> checks;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;

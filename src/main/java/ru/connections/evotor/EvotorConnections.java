@@ -63,6 +63,14 @@ public class EvotorConnections {
         return em.createNamedQuery(EvotorConnection.DELETE_BY_USER).setParameter("userId", userId).executeUpdate() > 0;
     }
 
+    /** The user's connection with its checks since {@code since}, in one query. */
+    public List<Object[]> cardRows(long userId, Instant since) {
+        return em.createNamedQuery(EvotorConnection.CARD, Object[].class)
+                .setParameter("userId", userId)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /** Connections whose next check is due, oldest first. */
     public List<EvotorConnection> due(Instant now, int max) {
         return em.createNamedQuery(EvotorConnection.DUE, EvotorConnection.class)

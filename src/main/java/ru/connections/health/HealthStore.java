@@ -109,6 +109,21 @@ public class HealthStore {
         }
     }
 
+    /**
+     * Marks the connection as being checked now, unless it was checked after {@code notAfter};
+     * false when someone else checked it within the gap.
+     */
+    boolean claimCheck(long connectionId, Instant now, Instant notAfter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE evotor_connections SET last_checked_at = ? WHERE id = ?"
+                        + " AND (last_checked_at IS NULL OR last_checked_at <= ?)")) {
+            timestamp(s, 1, now);
+            s.setLong(2, connectionId);
+            timestamp(s, 3, notAfter);
+            return s.executeUpdate() == 1;
+        }
+    }
+
     /** Remembers a completed tick, for liveness and metrics on every server, and for the outage banner. */
     void recordTick(SweepReport report, Instant finishedAt) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(

@@ -78,6 +78,10 @@ public class DatabaseMigrator {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration/common")
+                    // Liberty's persistent timer store may create its EJBTIMER_ tables in the same schema
+                    // before this runs; a baseline at version 0 lets Flyway start there and still apply V1.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
             LOG.info(() -> "Database schema is at version " + result.targetSchemaVersion

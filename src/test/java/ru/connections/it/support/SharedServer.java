@@ -19,7 +19,9 @@ public final class SharedServer {
             server = LibertyServer.create("it-shared-" + TestDatabase.currentKind(), database.serverSettings())
                     .set("EVOTOR_SANDBOX_ENABLED", "true")
                     // Shorter than the simulated Evotor's hang, so timeouts are tested in seconds.
-                    .set("EVOTOR_READ_TIMEOUT_MS", "3000");
+                    .set("EVOTOR_READ_TIMEOUT_MS", "3000")
+                    // Statuses here change only when a test says so; the health checker has its own tests.
+                    .set("HEALTH_CHECK_ENABLED", "false");
             server.startReady();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
