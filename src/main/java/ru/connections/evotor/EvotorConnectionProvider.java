@@ -68,7 +68,7 @@ public class EvotorConnectionProvider implements ConnectionProvider {
         return new ConnectionCard(ID, name, ICON, c.isOnline() ? ConnectionStatus.ONLINE : ConnectionStatus.OFFLINE,
                 EvotorView.storeSummary(c), c.getLastCheckedAt(), connect, PAGE)
                 .withReason(reason == null || !bundle.containsKey("health.reason." + reason) ? null
-                        : bundle.getString("health.reason." + reason), NEEDS_RECONNECT.contains(reason))
+                        : bundle.getString("health.reason." + reason), reason != null && NEEDS_RECONNECT.contains(reason))
                 .withHealth(Uptime.of(checks, now));
     }
 
