@@ -178,8 +178,8 @@ public class EvotorConnection {
         return nextCheckAt;
     }
 
-    /** Just verified by a successful call: online, no failure, and due for the health checker's schedule. */
-    void markVerified(Instant at) {
+    /** Just verified by a successful call: online, no failure, next checked one interval from now. */
+    void markVerified(Instant at, Instant nextCheck) {
         if (!online || statusChangedAt == null) {
             statusChangedAt = at;
         }
@@ -188,6 +188,6 @@ public class EvotorConnection {
         this.updatedAt = at;
         this.failureReason = null;
         this.failuresInRow = 0;
-        this.nextCheckAt = null;
+        this.nextCheckAt = nextCheck;
     }
 }

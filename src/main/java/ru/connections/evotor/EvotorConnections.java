@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ru.connections.platform.TokenCipher;
 
 /** The stored Evotor connections: one per user, tokens encrypted and bound to their row's owner. */
@@ -22,6 +23,10 @@ public class EvotorConnections {
 
     @Inject
     private TokenCipher cipher;
+
+    @Inject
+    @ConfigProperty(name = "health.check.interval.seconds", defaultValue = "600")
+    private long checkInterval;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -50,7 +55,8 @@ public class EvotorConnections {
                 first == null ? null : first.id(),
                 first == null ? null : truncate(first.name()),
                 stores.size());
-        connection.markVerified(now);
+        // Connecting read the stores: that was a check, so the next is one interval away.
+        connection.markVerified(now, now.plusSeconds(checkInterval));
         if (connection.getId() == null) {
             em.persist(connection);
         }

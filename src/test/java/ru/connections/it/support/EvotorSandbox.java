@@ -52,6 +52,25 @@ public final class EvotorSandbox {
         post("/evotor-sandbox/control/tokens/" + token + "/mode", Map.of("mode", mode));
     }
 
+    /** A token's mode with a delay, e.g. "slow" answering after {@code delayMs}. */
+    public void tokenMode(String token, String mode, long delayMs) {
+        post("/evotor-sandbox/control/tokens/" + token + "/mode",
+                Map.of("mode", mode, "delayMs", String.valueOf(delayMs)));
+    }
+
+    public void rateLimit(int limit, int windowSeconds) {
+        post("/evotor-sandbox/control/rate-limit",
+                Map.of("limit", String.valueOf(limit), "windowSeconds", String.valueOf(windowSeconds)));
+    }
+
+    /** How many API requests the simulated Evotor has seen for this token. */
+    public long requests(String token) {
+        String stats = send(HttpRequest.newBuilder(server.uri("/evotor-sandbox/control/stats")).GET());
+        Matcher m = Pattern.compile("\"" + Pattern.quote(token) + "\"\\s*:\\s*\\{[^}]*\"requests\"\\s*:\\s*(\\d+)")
+                .matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     /** How the token endpoint answers: none, 400, 500, hang. */
     public void tokenEndpoint(String mode) {
         post("/evotor-sandbox/control/token-endpoint", Map.of("mode", mode));
