@@ -65,18 +65,18 @@ public class EvotorView {
     public String connectWithToken() {
         String pasted = token == null ? "" : token.strip();
         if (pasted.isEmpty()) {
-            Messages.error("token:token", "evotor.token.missing");
+            Messages.error("token:accessToken", "evotor.token.missing");
             return null;
         }
         if (pasted.length() > TOKEN_MAX || pasted.chars().anyMatch(Character::isWhitespace)) {
-            Messages.error("token:token", "evotor.token.malformed");
+            Messages.error("token:accessToken", "evotor.token.malformed");
             return null;
         }
         try {
             connector.connectWithToken(userId(), pasted);
         } catch (EvotorException e) {
             LOG.info(() -> "Token connect refused for user " + userId() + ": " + e.reason() + " (" + e.getMessage() + ")");
-            Messages.error("token:token", EvotorMessages.keyFor(e));
+            Messages.error("token:accessToken", EvotorMessages.keyFor(e));
             return null;
         }
         Messages.flash("evotor.connected");

@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ru.connections.it.support.Accounts;
 import ru.connections.it.support.Browser;
 import ru.connections.it.support.LibertyServer;
 import ru.connections.it.support.TestDatabase;
@@ -58,17 +57,7 @@ class ConnectionsBrowserIT {
     private void signIn(String languages) {
         browser = Browser.open(languages);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        email = Accounts.uniqueEmail("cards");
-        browser.get(server.uri("/register").toString());
-        browser.findElement(By.id("register:email")).sendKeys(email);
-        browser.findElement(By.id("register:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:passwordAgain")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.get(server.uri("/login?next=%2Fconnections").toString());
-        browser.findElement(By.id("login:email")).sendKeys(email);
-        browser.findElement(By.id("login:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
+        email = Browser.signUp(browser, server, "cards", "/connections");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-evotor")));
     }
 

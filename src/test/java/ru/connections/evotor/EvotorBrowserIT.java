@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ru.connections.it.support.Accounts;
 import ru.connections.it.support.Browser;
 import ru.connections.it.support.LibertyServer;
 import ru.connections.it.support.SharedServer;
@@ -28,17 +27,7 @@ class EvotorBrowserIT {
         server = SharedServer.get();
         browser = Browser.open("ru-RU,ru");
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        String email = Accounts.uniqueEmail("evotor-browser");
-        browser.get(server.uri("/register").toString());
-        browser.findElement(By.id("register:email")).sendKeys(email);
-        browser.findElement(By.id("register:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:passwordAgain")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("login:email")).sendKeys(email);
-        browser.findElement(By.id("login:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("greeting")));
+        Browser.signUp(browser, server, "evotor-browser", "/");
     }
 
     @AfterEach

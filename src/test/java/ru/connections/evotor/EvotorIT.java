@@ -63,7 +63,7 @@ class EvotorIT {
 
     private static Page connectWithToken(WebClient user, String token) {
         Page page = user.get("/evotor");
-        return user.submit(page, "token", Map.of("token", token), "submit");
+        return user.submit(page, "token", Map.of("accessToken", token), "submit");
     }
 
     @Test

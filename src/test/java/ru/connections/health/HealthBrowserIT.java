@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import ru.connections.it.support.Accounts;
 import ru.connections.it.support.Browser;
 import ru.connections.it.support.EvotorSandbox;
 import ru.connections.it.support.LibertyServer;
@@ -51,17 +50,7 @@ class HealthBrowserIT {
     void theCardFollowsEvotorLiveAndCheckNowProbesAtOnce() {
         browser = Browser.open("ru-RU,ru");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        String email = Accounts.uniqueEmail("health-browser");
-        browser.get(server.uri("/register").toString());
-        browser.findElement(By.id("register:email")).sendKeys(email);
-        browser.findElement(By.id("register:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:passwordAgain")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("register:submit")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.get(server.uri("/login?next=%2Fconnections").toString());
-        browser.findElement(By.id("login:email")).sendKeys(email);
-        browser.findElement(By.id("login:password")).sendKeys(Accounts.PASSWORD);
-        browser.findElement(By.id("login:submit")).click();
+        Browser.signUp(browser, server, "health-browser", "/connections");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-evotor"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status-evotor"), "В сети"));

@@ -53,6 +53,30 @@ public final class Browser {
         }
     }
 
+    /**
+     * Registers a new account through the pages and signs in, landing on {@code next}
+     * ("/connections", say); returns the account's email.
+     */
+    public static String signUp(ChromeDriver driver, LibertyServer server, String prefix, String next) {
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15));
+        String email = Accounts.uniqueEmail(prefix);
+        driver.get(server.uri("/register").toString());
+        driver.findElement(org.openqa.selenium.By.id("register:email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("register:password")).sendKeys(Accounts.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("register:passwordAgain")).sendKeys(Accounts.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("register:submit")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        driver.get(server.uri("/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
+        driver.findElement(org.openqa.selenium.By.id("login:email")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(Accounts.PASSWORD);
+        driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+        return email;
+    }
+
     private static synchronized void ensureInstalled() {
         if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
             return;
