@@ -27,13 +27,18 @@ class TokenKeyIT {
     }
 
     @Test
-    void productionWithoutAKeyRefusesToStartAndSaysWhatToSet() {
+    void productionWithoutAKeyRefusesToStartAndSaysWhatToSet() throws InterruptedException {
         assumeTrue(TestDatabase.isPostgres(), "the production configuration runs on PostgreSQL");
         TestDatabase database = TestDatabase.fresh("nokey");
         Map<String, String> settings = new HashMap<>(database.serverSettings());
         settings.remove("TOKEN_KEY");
         try (LibertyServer server = LibertyServer.create("it-nokey", settings)) {
             server.start();
+            // The application fails while it starts, which may be after the server reports it is up.
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+            while (!server.log().contains("CWWKZ0002E") && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
             assertTrue(server.log().contains("Set the server variable token.key"), "the log says what to set");
             assertEquals(404, new WebClient(server).get("/login").status(), "the application did not start");
         } finally {

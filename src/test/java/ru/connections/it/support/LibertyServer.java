@@ -33,6 +33,7 @@ public final class LibertyServer implements AutoCloseable {
     private final String name;
     private final Path dir;
     private final int httpPort;
+    private final int httpsPort;
     private final Map<String, String> env = new LinkedHashMap<>();
     private boolean running;
 
@@ -40,8 +41,9 @@ public final class LibertyServer implements AutoCloseable {
         this.name = name;
         this.dir = WLP.resolve("usr/servers").resolve(name);
         this.httpPort = freePort();
+        this.httpsPort = freePort();
         env.put("HTTP_PORT", String.valueOf(httpPort));
-        env.put("HTTPS_PORT", String.valueOf(freePort()));
+        env.put("HTTPS_PORT", String.valueOf(httpsPort));
         env.putAll(settings);
     }
 
@@ -182,6 +184,10 @@ public final class LibertyServer implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + httpPort + path);
+    }
+
+    public int httpsPort() {
+        return httpsPort;
     }
 
     public String name() {

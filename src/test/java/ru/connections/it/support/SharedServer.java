@@ -7,6 +7,9 @@ package ru.connections.it.support;
  */
 public final class SharedServer {
 
+    /** The administrator's password on the shared server (JMX over REST). */
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+
     private static LibertyServer server;
     private static TestDatabase database;
 
@@ -21,7 +24,8 @@ public final class SharedServer {
                     // Shorter than the simulated Evotor's hang, so timeouts are tested in seconds.
                     .set("EVOTOR_READ_TIMEOUT_MS", "3000")
                     // Statuses here change only when a test says so; the health checker has its own tests.
-                    .set("HEALTH_CHECK_ENABLED", "false");
+                    .set("HEALTH_CHECK_ENABLED", "false")
+                    .set("ADMIN_PASSWORD", ADMIN_PASSWORD);
             server.startReady();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
