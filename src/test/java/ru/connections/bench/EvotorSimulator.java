@@ -101,6 +101,8 @@ final class EvotorSimulator implements AutoCloseable {
     }
 
     private void stores(HttpExchange exchange) throws IOException {
+        boolean[] left = {false};
+        leaving.set(left);
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         firstRequestNanos.compareAndSet(0, System.nanoTime());
@@ -133,9 +135,23 @@ final class EvotorSimulator implements AutoCloseable {
                 return;
             }
             int hash = Math.abs(token.hashCode() % 100000);
+            // Out of flight once the answer starts: the client can send its next request only after reading
+            // this answer, so a late decrement (this thread descheduled after writing) cannot over-count.
+            leave();
             answer(exchange, 200, V2_JSON, "{\"items\":[{\"id\":\"store-" + hash + "\",\"name\":\"Магазин " + hash
                     + "\"}],\"paging\":{}}");
         } finally {
+            leave();
+            leaving.remove();
+        }
+    }
+
+    private final ThreadLocal<boolean[]> leaving = new ThreadLocal<>();
+
+    private void leave() {
+        boolean[] left = leaving.get();
+        if (!left[0]) {
+            left[0] = true;
             lastAnswerNanos.set(System.nanoTime());
             inFlight.decrementAndGet();
         }
