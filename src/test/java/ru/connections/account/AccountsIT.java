@@ -166,6 +166,12 @@ class AccountsIT {
         Page signedIn = Accounts.signIn(browser, email, PASSWORD);
         String cookies = signedIn.headers().getOrDefault("set-cookie", "");
         assertFalse(cookies.isEmpty(), "signing in sets a cookie");
+        // The sign-in rides on the HTTP session alone: no LTPA single-sign-on cookie, whose re-issue on every
+        // request of a session (with @AutoApplySession) filled Liberty's authentication cache.
+        assertFalse(cookies.contains("CONNECTIONS_SSO") || cookies.contains("LtpaToken2"), cookies);
+        Page again = browser.get("/");
+        assertEquals(200, again.status(), "still signed in on the next request");
+        assertFalse(String.valueOf(again.headers().get("set-cookie")).contains("CONNECTIONS_SSO"));
         for (String cookie : cookies.split(", (?=[A-Za-z0-9_]+=)")) {
             assertTrue(cookie.contains("HttpOnly"), cookie);
             assertTrue(cookie.contains("SameSite=Lax") || cookie.contains("Max-Age=0") || cookie.contains("Expires=Thu, 01 Dec 1994"), cookie);
