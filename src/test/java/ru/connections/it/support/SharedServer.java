@@ -25,6 +25,7 @@ public final class SharedServer {
                     .set("EVOTOR_READ_TIMEOUT_MS", "3000")
                     // Statuses here change only when a test says so; the health checker has its own tests.
                     .set("HEALTH_CHECK_ENABLED", "false")
+                    .set("ADMIN_ENABLED", "on")
                     .set("ADMIN_PASSWORD", ADMIN_PASSWORD);
             server.startReady();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
