@@ -16,6 +16,9 @@ public interface ConnectionProvider {
         return 100;
     }
 
+    /** The integration's name in the user's language. */
+    String name(Locale locale);
+
     /** The user's card, with at most one database query. */
     ConnectionCard card(long userId, Locale locale);
 

@@ -51,7 +51,7 @@ public class ConnectionsView {
         if (provider == null) {
             return PAGE;
         }
-        String name = provider.card(userId(), FacesContext.getCurrentInstance().getViewRoot().getLocale()).getName();
+        String name = provider.name(FacesContext.getCurrentInstance().getViewRoot().getLocale());
         if (provider.disconnect(userId())) {
             Messages.flash("connections.disconnected", name);
         }

@@ -47,9 +47,14 @@ public class EvotorConnectionProvider implements ConnectionProvider {
     }
 
     @Override
+    public String name(Locale locale) {
+        return ResourceBundle.getBundle(Messages.BUNDLE, locale).getString("evotor.title");
+    }
+
+    @Override
     public ConnectionCard card(long userId, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale);
-        String name = bundle.getString("evotor.title");
+        String name = name(locale);
         // With OAuth set up, "Подключить" goes straight to Evotor; otherwise to the token form.
         String connect = settings.isOAuthConfigured() ? "/evotor/connect" : "/evotor";
         Instant now = Instant.now();

@@ -3,6 +3,7 @@ package ru.connections.evotor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Connects a user to Evotor: first everything that talks to Evotor, then one short transaction
@@ -27,7 +28,6 @@ public class EvotorConnector {
     /** A token the user copied from the app's settings in Evotor: verified with GET /stores first. */
     public EvotorConnection connectWithToken(long userId, String token) {
         List<EvotorStore> stores = evotor.stores(token);
-        return connections.save(userId, new TokenGrant(token, java.util.Optional.empty(), java.util.Optional.empty()),
-                stores);
+        return connections.save(userId, new TokenGrant(token, Optional.empty(), Optional.empty()), stores);
     }
 }

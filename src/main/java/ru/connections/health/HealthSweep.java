@@ -69,11 +69,11 @@ public class HealthSweep {
     /** Runs a sweep unless one is still running (then this tick skips, and says so). */
     public SweepReport tick() {
         if (!settings.enabled() || !migrator.isMigrated()) {
-            return SweepReport.skipped("disabled or not migrated");
+            return SweepReport.notRun();
         }
         if (!running.compareAndSet(false, true)) {
             LOG.info("Health tick skipped: the previous tick is still running");
-            return SweepReport.skipped("overrun");
+            return SweepReport.notRun();
         }
         runningSince = clock.instant();
         try {
@@ -82,7 +82,7 @@ public class HealthSweep {
             return report;
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Health tick failed, the next tick tries again: " + e.getMessage());
-            return SweepReport.skipped("failed");
+            return SweepReport.notRun();
         } finally {
             lastCompleted = clock.instant();
             runningSince = null;

@@ -4,7 +4,7 @@ package ru.connections.health;
 record SweepReport(int due, int checked, int online, int offline, int needsReconnect, int rateLimited,
                    long durationMs, boolean outage, boolean skipped) {
 
-    static SweepReport skipped(String why) {
+    static SweepReport notRun() {
         return new SweepReport(0, 0, 0, 0, 0, 0, 0, false, true);
     }
 

@@ -21,8 +21,13 @@ public class TestOnlyProvider implements ConnectionProvider {
     }
 
     @Override
+    public String name(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "Test service" : "Тестовый сервис";
+    }
+
+    @Override
     public ConnectionCard card(long userId, Locale locale) {
-        return new ConnectionCard(id(), "en".equals(locale.getLanguage()) ? "Test service" : "Тестовый сервис",
+        return new ConnectionCard(id(), name(locale),
                 "/resources/images/evotor.svg", ConnectionStatus.NOT_CONNECTED, "", null, "/connections", "/connections");
     }
 

@@ -1,11 +1,10 @@
 package ru.connections.evotor.sandbox;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** How the simulated Evotor API answers: normally, or with one of the failures a real one shows. */
-enum FailureMode {
+enum FailureMode implements WireNamed {
     UP("up", "работает"),
     DOWN("down", "недоступен (503)"),
     SLOW("slow", "отвечает с задержкой"),
@@ -24,21 +23,21 @@ enum FailureMode {
         this.label = label;
     }
 
-    /** The name used in the control API and in stats. */
-    String wire() {
+    @Override
+    public String wire() {
         return wire;
     }
 
-    /** What a person sees on the control page. */
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
     static Optional<FailureMode> parse(String value) {
-        return Arrays.stream(values()).filter(m -> m.wire.equals(value)).findFirst();
+        return WireNamed.parse(FailureMode.class, value);
     }
 
     static List<String> names() {
-        return Arrays.stream(values()).map(FailureMode::wire).toList();
+        return WireNamed.names(FailureMode.class);
     }
 }

@@ -1,11 +1,10 @@
 package ru.connections.evotor.sandbox;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** How the simulated token endpoint misbehaves, if at all. */
-enum TokenEndpointFailure {
+enum TokenEndpointFailure implements WireNamed {
     NONE("none", "работает"),
     INVALID_GRANT("400", "отказ invalid_grant (400)"),
     SERVER_ERROR("500", "внутренняя ошибка (500)"),
@@ -19,19 +18,21 @@ enum TokenEndpointFailure {
         this.label = label;
     }
 
-    String wire() {
+    @Override
+    public String wire() {
         return wire;
     }
 
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
     static Optional<TokenEndpointFailure> parse(String value) {
-        return Arrays.stream(values()).filter(m -> m.wire.equals(value)).findFirst();
+        return WireNamed.parse(TokenEndpointFailure.class, value);
     }
 
     static List<String> names() {
-        return Arrays.stream(values()).map(TokenEndpointFailure::wire).toList();
+        return WireNamed.names(TokenEndpointFailure.class);
     }
 }
