@@ -16,12 +16,13 @@ import java.time.Instant;
 @NamedQuery(name = EvotorConnection.DELETE_BY_USER, query = "DELETE FROM EvotorConnection c WHERE c.userId = :userId")
 @NamedQuery(name = EvotorConnection.CARD, query = "SELECT c, h.checkedAt, h.outcome FROM EvotorConnection c"
         + " LEFT JOIN c.checks h ON h.checkedAt >= :since WHERE c.userId = :userId")
-@NamedQuery(name = EvotorConnection.DUE, query = "SELECT c FROM EvotorConnection c"
-        + " WHERE c.nextCheckAt IS NULL OR c.nextCheckAt <= :now ORDER BY c.nextCheckAt, c.id")
+@NamedQuery(name = EvotorConnection.DUE, query = "SELECT c FROM EvotorConnection c WHERE c.id > :after"
+        + " AND (c.nextCheckAt IS NULL OR c.nextCheckAt <= :now) ORDER BY c.id")
 public class EvotorConnection {
 
     public static final String BY_USER = "EvotorConnection.byUser";
     public static final String DELETE_BY_USER = "EvotorConnection.deleteByUser";
+    /** Due connections after a given id: keyset pages stay stable while earlier pages are still in flight. */
     public static final String DUE = "EvotorConnection.due";
     /** The connection with its checks since a time, in one query: one row per check (or one without). */
     public static final String CARD = "EvotorConnection.card";

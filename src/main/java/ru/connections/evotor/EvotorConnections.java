@@ -77,9 +77,10 @@ public class EvotorConnections {
                 .getResultList();
     }
 
-    /** Connections whose next check is due, oldest first. */
-    public List<EvotorConnection> due(Instant now, int max) {
+    /** Up to {@code max} connections due at {@code now} with an id above {@code afterId}, by id. */
+    public List<EvotorConnection> due(Instant now, long afterId, int max) {
         return em.createNamedQuery(EvotorConnection.DUE, EvotorConnection.class)
+                .setParameter("after", afterId)
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();

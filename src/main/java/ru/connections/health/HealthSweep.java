@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,15 +25,16 @@ import ru.connections.evotor.EvotorConnections;
 import ru.connections.platform.DatabaseMigrator;
 
 /**
- * One sweep over the due connections: read a page, probe it with at most
- * {@code health.check.concurrency} requests in flight, write the page's results in one batch, repeat.
- * No database transaction is open while a probe waits for Evotor.
+ * One sweep over the due connections as a pipeline: pages of due connections (by id) feed a fixed pool of
+ * {@code health.check.concurrency} probe threads, the next page is read before the queue runs dry, and
+ * finished results are written in batches while later probes are still in flight. No database
+ * transaction is open while a probe waits for Evotor.
  */
 @ApplicationScoped
 public class HealthSweep {
 
     private static final Logger LOG = Logger.getLogger(HealthSweep.class.getName());
-    /** A bound on pages per tick, in case a page's writes keep failing. */
+    /** A bound on pages per tick (five million connections at the default page size). */
     private static final int MAX_PAGES = 10_000;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
@@ -105,78 +106,162 @@ public class HealthSweep {
         Instant now = clock.instant();
         StatusPolicy policy = new StatusPolicy(settings.interval(), settings.retry(), settings.failureThreshold(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        int due = 0;
-        int checked = 0;
-        int online = 0;
-        int offline = 0;
-        int needsReconnect = 0;
-        int rateLimited = 0;
-        boolean outage = false;
-        ExecutorService executor = pool(settings.concurrency());
+        int concurrency = settings.concurrency();
+        ExecutorService executor = pool(concurrency);
         int pageSize = settings.pageSize();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<EvotorConnection> batch = connections.due(now, pageSize);
-            if (batch.isEmpty()) {
-                break;
-            }
-            due += batch.size();
-            List<ProbeResult> results = probeAll(executor, batch);
-            outage = page == 0 && results.stream().allMatch(r -> r.outcome() == ProbeOutcome.UNREACHABLE);
-            List<HealthStore.Write> writes = new ArrayList<>(results.size());
-            for (ProbeResult r : results) {
-                StatusPolicy.Decision decision = outage
-                        ? policy.outage(r.before(), r.checkedAt())
-                        : policy.apply(r.before(), r.outcome(), r.retryAfter(), r.checkedAt());
-                writes.add(new HealthStore.Write(r, decision, !outage));
-                if (!outage) {
-                    checked++;
-                    metrics.probed(r);
-                    switch (r.outcome().kind()) {
-                        case OK -> online++;
-                        case NEEDS_RECONNECT -> needsReconnect++;
-                        case RATE_LIMITED -> rateLimited++;
-                        case TRANSIENT -> {
-                            if (!decision.state().online()) {
-                                offline++;
-                            }
-                        }
+        // Read the next page while this much work is still queued, so the probe threads never wait for the database.
+        int refillBelow = Math.max(pageSize / 2, 2 * concurrency);
+        BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+        AtomicBoolean abandon = new AtomicBoolean();
+        Tally tally = new Tally();
+        List<ProbeResult> ready = new ArrayList<>();
+        long afterId = 0;
+        boolean exhausted = false;
+        int outstanding = 0;
+        int pages = 0;
+        try {
+            while (true) {
+                if (!exhausted && outstanding <= refillBelow) {
+                    List<EvotorConnection> page = connections.due(now, afterId, pageSize);
+                    for (EvotorConnection c : page) {
+                        executor.execute(() -> finished.add(abandon.get() ? Finished.SKIPPED : probe(c)));
+                    }
+                    outstanding += page.size();
+                    tally.due += page.size();
+                    exhausted = page.size() < pageSize || ++pages >= MAX_PAGES;
+                    if (!page.isEmpty()) {
+                        afterId = page.get(page.size() - 1).getId();
                     }
                 }
+                if (outstanding == 0) {
+                    break;
+                }
+                Finished next = await(finished, executor);
+                if (next == null) {
+                    continue;
+                }
+                do {
+                    outstanding--;
+                    if (next.result() != null) {
+                        ready.add(next.result());
+                        tally.seen(next.result(), concurrency);
+                    }
+                } while ((next = finished.poll()) != null);
+                if (tally.outage == Boolean.TRUE && abandon.compareAndSet(false, true)) {
+                    // Evotor is unreachable from here: queued probes return at once and stay due for the next tick.
+                    exhausted = true;
+                }
+                if (tally.outage != null && (ready.size() >= pageSize || outstanding == 0)) {
+                    flush(ready, policy, tally);
+                }
             }
-            store.write(writes);
-            if (outage || batch.size() < pageSize) {
-                break;
+            if (!ready.isEmpty()) {
+                flush(ready, policy, tally);
             }
+        } finally {
+            // Whatever ends the sweep early, probes still queued return without calling Evotor.
+            abandon.set(true);
         }
         if (Duration.between(lastPruned, now).compareTo(PRUNE_EVERY) > 0) {
             store.prune(now.minus(settings.historyRetention()));
             lastPruned = now;
         }
-        SweepReport report = new SweepReport(due, checked, online, offline + needsReconnect, needsReconnect,
-                rateLimited, Duration.ofNanos(System.nanoTime() - started).toMillis(), outage, false);
+        boolean outage = tally.outage == Boolean.TRUE;
+        SweepReport report = new SweepReport(tally.due, tally.checked, tally.online,
+                tally.offline + tally.needsReconnect, tally.needsReconnect, tally.rateLimited,
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), outage, false);
         store.recordTick(report, clock.instant());
         metrics.ticked(report, store.countByStatus());
         return report;
     }
 
-    private List<ProbeResult> probeAll(ExecutorService executor, List<EvotorConnection> batch) {
-        List<Future<ProbeResult>> futures = new ArrayList<>(batch.size());
-        for (EvotorConnection c : batch) {
-            futures.add(executor.submit(() -> prober.probe(c)));
+    private Finished probe(EvotorConnection c) {
+        try {
+            return new Finished(prober.probe(c));
+        } catch (RuntimeException e) {
+            // The prober turns every Evotor failure into an outcome; this is a bug, not Evotor. The connection stays due.
+            LOG.log(Level.WARNING, "A probe failed unexpectedly", e);
+            return Finished.SKIPPED;
         }
-        List<ProbeResult> results = new ArrayList<>(batch.size());
-        for (Future<ProbeResult> future : futures) {
-            try {
-                results.add(future.get());
-            } catch (ExecutionException e) {
-                // The prober turns every Evotor failure into an outcome; this is a bug, not Evotor.
-                LOG.log(Level.WARNING, "A probe failed unexpectedly", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("health sweep interrupted (server stopping)", e);
+    }
+
+    /** The next finished probe, or null after a second; gives up when the server is stopping. */
+    private static Finished await(BlockingQueue<Finished> finished, ExecutorService executor) {
+        try {
+            Finished next = finished.poll(1, TimeUnit.SECONDS);
+            if (next == null && executor.isShutdown()) {
+                throw new IllegalStateException("health sweep stopped: the server is stopping");
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("health sweep interrupted: the server is stopping", e);
+        }
+    }
+
+    /** Writes the results gathered so far in one short transaction, then forgets them. */
+    private void flush(List<ProbeResult> ready, StatusPolicy policy, Tally tally) throws SQLException {
+        boolean outage = tally.outage == Boolean.TRUE;
+        List<HealthStore.Write> writes = new ArrayList<>(ready.size());
+        for (ProbeResult r : ready) {
+            if (outage && r.outcome() == ProbeOutcome.UNREACHABLE) {
+                writes.add(new HealthStore.Write(r, policy.outage(r.before(), r.checkedAt()), false));
+                continue;
+            }
+            StatusPolicy.Decision decision = policy.apply(r.before(), r.outcome(), r.retryAfter(), r.checkedAt());
+            writes.add(new HealthStore.Write(r, decision, true));
+            tally.count(r, decision);
+            metrics.probed(r);
+        }
+        store.write(writes);
+        ready.clear();
+    }
+
+    /** A probe that ended: its result, or none when it was skipped. */
+    private record Finished(ProbeResult result) {
+        static final Finished SKIPPED = new Finished(null);
+    }
+
+    /** The tick's counts, and whether this tick is an outage (null while it cannot yet tell). */
+    private static final class Tally {
+        int due;
+        int checked;
+        int online;
+        int offline;
+        int needsReconnect;
+        int rateLimited;
+        int seen;
+        Boolean outage;
+
+        /**
+         * An outage is when the tick's first probes (as many as run at once, or all there are) all failed to
+         * connect; one probe that reached Evotor settles that there is none.
+         */
+        void seen(ProbeResult r, int concurrency) {
+            seen++;
+            if (outage != null) {
+                return;
+            }
+            if (r.outcome() != ProbeOutcome.UNREACHABLE) {
+                outage = false;
+            } else if (seen >= Math.min(concurrency, due)) {
+                outage = true;
             }
         }
-        return results;
+
+        void count(ProbeResult r, StatusPolicy.Decision decision) {
+            checked++;
+            switch (r.outcome().kind()) {
+                case OK -> online++;
+                case NEEDS_RECONNECT -> needsReconnect++;
+                case RATE_LIMITED -> rateLimited++;
+                case TRANSIENT -> {
+                    if (!decision.state().online()) {
+                        offline++;
+                    }
+                }
+            }
+        }
     }
 
     /** A fixed pool of exactly {@code size} probe threads: never more than that many requests in flight. */

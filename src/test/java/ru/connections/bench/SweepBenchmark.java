@@ -1,5 +1,6 @@
 package ru.connections.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -187,7 +188,16 @@ public final class SweepBenchmark {
             long deadline = System.currentTimeMillis() + timeoutMs;
             long nextProgress = System.currentTimeMillis() + 15_000;
             MatchResult tick = null;
+            CpuMeter cpu = new CpuMeter(pid);
+            CpuMeter.Snapshot cpuStart = null;
+            String jfr = System.getProperty("bench.jfr", "");
             while (tick == null) {
+                if (cpuStart == null && evotor.total() > 0) {
+                    cpuStart = cpu.snapshot();
+                    if (!jfr.isEmpty()) {
+                        jcmd(pid, "JFR.start", "name=sweep", "settings=profile", "filename=" + jfr);
+                    }
+                }
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("no tick with due>0 within " + timeoutMs / 1000 + " s; simulator saw "
                             + evotor.total() + " requests");
@@ -204,6 +214,14 @@ public final class SweepBenchmark {
                     System.out.printf(Locale.ROOT, "  ... %d probes answered, %d in flight (max %d)%n", evotor.total(),
                             evotor.inFlight(), evotor.maxInFlight());
                     nextProgress += 15_000;
+                }
+            }
+            if (cpuStart != null) {
+                System.out.println("CPU during the sweep: " + CpuMeter.between(cpuStart, cpu.snapshot(),
+                        Runtime.getRuntime().availableProcessors()));
+                if (!jfr.isEmpty()) {
+                    jcmd(pid, "JFR.stop", "name=sweep");
+                    System.out.println("flight recording of the sweep: " + jfr);
                 }
             }
             Map<String, long[]> sql = wire.snapshot();
@@ -229,6 +247,14 @@ public final class SweepBenchmark {
                     sweepSt, allRt, sql, peakUsed, peakOld, committed, live, youngGcs, samples, evotor.occupancy(),
                     evotor.activeMillis(), evotor.connections());
         }
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+        args.addAll(java.util.List.of(command));
+        new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor();
     }
 
     private static boolean isSweepSql(String label) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static ru.connections.it.support.SeededConnections.instant;
+import static ru.connections.it.support.SeededConnections.utc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import ru.connections.it.support.Accounts;
 import ru.connections.it.support.EvotorSandbox;
 import ru.connections.it.support.LibertyServer;
+import ru.connections.it.support.SeededConnections;
 import ru.connections.it.support.TestDatabase;
 import ru.connections.it.support.WebClient;
-import ru.connections.platform.TokenCipher;
 
 /**
  * The health checker on a real server and PostgreSQL against the simulated Evotor, with a one-hour
@@ -41,7 +37,6 @@ import ru.connections.platform.TokenCipher;
  */
 class HealthCheckerIT {
 
-    private static final TokenCipher CIPHER = new TokenCipher(Base64.getDecoder().decode(TestDatabase.TEST_TOKEN_KEY));
     private static TestDatabase db;
     private static LibertyServer server;
     private static EvotorSandbox sandbox;
@@ -72,43 +67,8 @@ class HealthCheckerIT {
         sandbox.reset();
     }
 
-    /** A stored connection as the app would have saved it, due for a check now. */
     private static long seed(String token) throws SQLException {
-        try (Connection c = db.connect()) {
-            long userId;
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO users (email, password_hash, created_at)"
-                    + " VALUES (?, 'not-a-hash', ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, "seed-" + UUID.randomUUID() + "@example.com");
-                s.setTimestamp(2, utc(Instant.now()));
-                s.executeUpdate();
-                userId = generated(s);
-            }
-            return insertConnection(c, userId, token);
-        }
-    }
-
-    private static long insertConnection(Connection c, long userId, String token) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO evotor_connections (user_id, access_token,"
-                + " store_name, store_count, is_online, created_at, updated_at) VALUES (?, ?, 'Магазин', 1, TRUE, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, userId);
-            s.setString(2, CIPHER.encrypt(token, "evotor:" + userId + ":access"));
-            s.setTimestamp(3, utc(Instant.now()));
-            s.setTimestamp(4, utc(Instant.now()));
-            s.executeUpdate();
-            return generated(s);
-        }
-    }
-
-    private static long generated(PreparedStatement s) throws SQLException {
-        try (ResultSet keys = s.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
-
-    private static Timestamp utc(Instant instant) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return SeededConnections.seed(db, token);
     }
 
     /** A connection's row as the health checker left it. */
@@ -130,10 +90,6 @@ class HealthCheckerIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
@@ -244,7 +200,7 @@ class HealthCheckerIT {
         String newToken = sandbox.mintToken();
         long userId = row(replaced).userId();
         db.update("UPDATE evotor_connections SET access_token = ?, is_online = FALSE, next_check_at = ? WHERE id = ?",
-                CIPHER.encrypt(newToken, "evotor:" + userId + ":access"), utc(Instant.now().plusSeconds(3600)), replaced);
+                SeededConnections.seal(newToken, userId), utc(Instant.now().plusSeconds(3600)), replaced);
 
         Thread.sleep(2500); // the probes answer after 1.5 s; their results are written right after
         assertNull(row(removed), "the removed connection is not resurrected");
@@ -252,7 +208,7 @@ class HealthCheckerIT {
         Row after = row(replaced);
         assertFalse(after.online(), "the reconnected connection is not overwritten by the old probe");
         assertNull(after.lastChecked());
-        assertEquals(newToken, CIPHER.decrypt(after.token(), "evotor:" + userId + ":access"));
+        assertEquals(newToken, SeededConnections.unseal(after.token(), userId));
     }
 
     @Test
@@ -278,7 +234,7 @@ class HealthCheckerIT {
         long userId = db.queryLong("SELECT id FROM users WHERE email = ?", email);
         long id;
         try (Connection c = db.connect()) {
-            id = insertConnection(c, userId, sandbox.mintToken());
+            id = SeededConnections.insert(c, userId, sandbox.mintToken());
         }
         db.update("UPDATE evotor_connections SET next_check_at = ? WHERE id = ?", utc(Instant.now().plusSeconds(3600)), id);
         Instant now = Instant.now();
@@ -320,5 +276,63 @@ class HealthCheckerIT {
         assertTrue(metrics.body().matches("(?s).*health_connections\\{[^}]*status=\"online\".*"), "connections by status");
         assertTrue(metrics.body().contains("health_last_tick_epoch_seconds"), "time of the last tick");
         assertEquals(200, server.healthStatus("/health/live"));
+    }
+
+    @Test
+    void aTickThatOverrunsMakesTheNextSkipAndAStopEndsTheSweepCleanly() throws Exception {
+        // One probe thread and connections answering after 1.5 s: a sweep of twelve lasts about 18 s, longer than
+        // the 15 s between ticks.
+        Path override = server.directory().resolve("configDropins/overrides/concurrency.xml");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "<server><variable name=\"health.check.concurrency\" value=\"1\"/></server>");
+        Map<String, Long> ids = new LinkedHashMap<>();
+        try {
+            Thread.sleep(3000); // Liberty notices configuration changes within a couple of seconds
+            for (int i = 0; i < 12; i++) {
+                String token = sandbox.mintToken();
+                sandbox.tokenMode(token, "slow", 1500);
+                ids.put(token, seed(token));
+            }
+            int skipsBefore = skips();
+            await("a tick skipped while the sweep still runs", Duration.ofSeconds(60), () -> skips() > skipsBefore);
+            assertTrue(ids.keySet().stream().anyMatch(t -> row(ids.get(t)).lastChecked() == null),
+                    "the sweep was still running when its successor skipped");
+
+            for (String token : ids.keySet()) {
+                assertTrue(sandbox.requests(token) <= 1, "each connection probed at most once by the sweep");
+            }
+            // Stop the server in the middle of the sweep (its simulated Evotor, inside it, forgets the tokens).
+            long stopping = System.nanoTime();
+            server.stop();
+            Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
+            assertTrue(stop.compareTo(Duration.ofSeconds(20)) < 0, "in-flight probes end within seconds: " + stop);
+        } finally {
+            Files.delete(override);
+        }
+        for (long id : ids.values()) {
+            Row r = row(id);
+            long history = db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ?", id);
+            if (r.lastChecked() == null) {
+                assertEquals(0, history, "an unchecked connection has no history");
+                assertNull(r.nextCheck(), "an unchecked connection stays due");
+            } else {
+                assertEquals(1, history, "a checked connection has its history row: nothing half-written");
+                assertTrue(r.online());
+            }
+        }
+        assertTrue(ids.values().stream().anyMatch(id -> row(id).lastChecked() == null), "the stop cut the sweep short");
+
+        // Started again, the server checks what the stopped sweep left (the restarted simulator answers 401).
+        server.startReady();
+        await("every connection checked after the restart", Duration.ofSeconds(300),
+                () -> ids.values().stream().allMatch(id -> row(id).lastChecked() != null));
+        for (long id : ids.values()) {
+            assertEquals(1, db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ?", id),
+                    "checked exactly once across the stop");
+        }
+    }
+
+    private static int skips() {
+        return server.log().split("Health tick skipped: the previous tick is still running", -1).length - 1;
     }
 }
