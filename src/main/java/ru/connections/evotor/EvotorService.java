@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -169,16 +171,31 @@ public class EvotorService {
         return new EvotorException(reason, 0, null, call + ": " + root.getClass().getSimpleName(), null);
     }
 
-    private static String body(Response response) {
+    /**
+     * The answer's body, at most 1 MB, complete within the read timeout of its headers: the read timeout
+     * alone bounds each read, and a body that drips a byte at a time would never trip it.
+     */
+    private String body(Response response) {
         if (!response.hasEntity()) {
             return "";
         }
+        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
         try (InputStream in = response.readEntity(InputStream.class)) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new EvotorException(Reason.MALFORMED, response.getStatus(), "answer larger than 1 MB");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes.write(buffer, 0, n);
+                if (bytes.size() > MAX_BODY_BYTES) {
+                    throw new EvotorException(Reason.MALFORMED, response.getStatus(), "answer larger than 1 MB");
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null,
+                            "answer still arriving after the read timeout", null);
+                }
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes.toString(StandardCharsets.UTF_8);
+        } catch (SocketTimeoutException e) {
+            throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null, "answer stopped arriving", null);
         } catch (IOException e) {
             throw new EvotorException(Reason.UNAVAILABLE, response.getStatus(), null,
                     "connection broke while reading the answer", null);

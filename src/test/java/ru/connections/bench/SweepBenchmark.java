@@ -86,7 +86,7 @@ public final class SweepBenchmark {
             server.stop();
 
             step("seeding " + n + " users and connections");
-            seed(n);
+            seed("it_bench", n);
 
             server.set("HEALTH_CHECK_ENABLED", "true");
             Run main = sweep(n, concurrency);
@@ -122,11 +122,11 @@ public final class SweepBenchmark {
     }
 
     /** N users and N connections, all due (next_check_at NULL), tokens encrypted as the app stores them. */
-    private void seed(int count) throws SQLException {
+    static void seed(String database, int count) throws SQLException {
         TokenCipher cipher = new TokenCipher(Base64.getDecoder().decode(TestDatabase.TEST_TOKEN_KEY));
         long t0 = System.nanoTime();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-        String url = "jdbc:postgresql://" + TestDatabase.PG_HOST + ":" + TestDatabase.PG_PORT + "/it_bench"
+        String url = "jdbc:postgresql://" + TestDatabase.PG_HOST + ":" + TestDatabase.PG_PORT + "/" + database
                 + "?reWriteBatchedInserts=true";
         try (Connection c = DriverManager.getConnection(url, TestDatabase.PG_USER, "")) {
             c.setAutoCommit(false);
@@ -262,7 +262,7 @@ public final class SweepBenchmark {
         return s.contains("evotor_connections") || s.contains("connection_checks") || s.contains("health_ticks");
     }
 
-    private static java.util.List<MatchResult> ticks(String log) {
+    static java.util.List<MatchResult> ticks(String log) {
         java.util.List<MatchResult> found = new java.util.ArrayList<>();
         Matcher m = TICK.matcher(log);
         while (m.find()) {
@@ -331,7 +331,7 @@ public final class SweepBenchmark {
         System.out.printf(Locale.ROOT, "[%tT] %s%n", System.currentTimeMillis(), what);
     }
 
-    private static String uptime() {
+    static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim() + " (1/5/15-min load, "
                     + Runtime.getRuntime().availableProcessors() + " cpus)";

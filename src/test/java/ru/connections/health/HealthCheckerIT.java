@@ -18,13 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.connections.it.support.Accounts;
+import ru.connections.it.support.Await;
 import ru.connections.it.support.EvotorSandbox;
 import ru.connections.it.support.LibertyServer;
 import ru.connections.it.support.SeededConnections;
@@ -92,20 +92,6 @@ class HealthCheckerIT {
         }
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     private static long historyCount(long id, String outcome) {
         return db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ? AND outcome = ?", id, outcome);
@@ -132,7 +118,7 @@ class HealthCheckerIT {
             }
             ids.put(e.getKey(), seed(e.getValue()));
         }
-        await("every connection checked once", Duration.ofSeconds(45),
+        Await.until("every connection checked once", Duration.ofSeconds(45),
                 () -> ids.values().stream().allMatch(id -> row(id).lastChecked() != null));
 
         Row up = row(ids.get("up"));
@@ -162,7 +148,7 @@ class HealthCheckerIT {
             long retry = seconds(first.lastChecked(), first.nextCheck());
             assertTrue(retry >= 1 && retry <= 3, transientMode + ": retried after health.check.retry.seconds: " + retry);
         }
-        await("the second failure of each transient connection", Duration.ofSeconds(45),
+        Await.until("the second failure of each transient connection", Duration.ofSeconds(45),
                 () -> Stream.of("server_error", "malformed", "slow").allMatch(m -> row(ids.get(m)).failures() >= 2));
         assertEquals("server_error", row(ids.get("server_error")).reason());
         assertEquals("malformed", row(ids.get("malformed")).reason());
@@ -174,7 +160,7 @@ class HealthCheckerIT {
         // One success makes it online again.
         sandbox.tokenMode(modes.get("server_error"), "up");
         long recovering = ids.get("server_error");
-        await("recovery", Duration.ofSeconds(45), () -> row(recovering).online());
+        Await.until("recovery", Duration.ofSeconds(45), () -> row(recovering).online());
         assertEquals(0, row(recovering).failures());
         assertNull(row(recovering).reason());
 
@@ -193,7 +179,7 @@ class HealthCheckerIT {
         sandbox.tokenMode(replacedToken, "slow", 1500);
         long removed = seed(removedToken);
         long replaced = seed(replacedToken);
-        await("both probes in flight", Duration.ofSeconds(30),
+        Await.until("both probes in flight", Duration.ofSeconds(30),
                 () -> sandbox.requests(removedToken) > 0 && sandbox.requests(replacedToken) > 0);
 
         db.update("DELETE FROM evotor_connections WHERE id = ?", removed);
@@ -219,7 +205,7 @@ class HealthCheckerIT {
         try {
             Thread.sleep(3000); // Liberty notices configuration changes within a couple of seconds
             long id = seed(sandbox.mintToken());
-            await("checked", Duration.ofSeconds(45), () -> row(id).lastChecked() != null);
+            Await.until("checked", Duration.ofSeconds(45), () -> row(id).lastChecked() != null);
             long next = seconds(row(id).lastChecked(), row(id).nextCheck());
             assertTrue(next >= 89 && next <= 111, "the new interval (100 s ±10%) is used: " + next);
         } finally {
@@ -268,7 +254,7 @@ class HealthCheckerIT {
     @Test
     void metricsCountChecksAndLivenessIsUp() throws Exception {
         long id = seed(sandbox.mintToken());
-        await("checked", Duration.ofSeconds(45), () -> row(id).lastChecked() != null);
+        Await.until("checked", Duration.ofSeconds(45), () -> row(id).lastChecked() != null);
         WebClient.Page metrics = new WebClient(server).get("/metrics?scope=application");
         assertTrue(metrics.body().matches("(?s).*health_checks_total\\{[^}]*outcome=\"online\".*"), metrics.body());
         assertTrue(metrics.body().contains("health_tick_duration"), "tick duration");
@@ -294,7 +280,7 @@ class HealthCheckerIT {
                 ids.put(token, seed(token));
             }
             int skipsBefore = skips();
-            await("a tick skipped while the sweep still runs", Duration.ofSeconds(60), () -> skips() > skipsBefore);
+            Await.until("a tick skipped while the sweep still runs", Duration.ofSeconds(60), () -> skips() > skipsBefore);
             assertTrue(ids.keySet().stream().anyMatch(t -> row(ids.get(t)).lastChecked() == null),
                     "the sweep was still running when its successor skipped");
 
@@ -324,7 +310,7 @@ class HealthCheckerIT {
 
         // Started again, the server checks what the stopped sweep left (the restarted simulator answers 401).
         server.startReady();
-        await("every connection checked after the restart", Duration.ofSeconds(300),
+        Await.until("every connection checked after the restart", Duration.ofSeconds(300),
                 () -> ids.values().stream().allMatch(id -> row(id).lastChecked() != null));
         for (long id : ids.values()) {
             assertEquals(1, db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ?", id),

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.connections.it.support.Accounts;
+import ru.connections.it.support.Await;
 import ru.connections.it.support.LibertyServer;
 import ru.connections.it.support.RecordingEvotor;
 import ru.connections.it.support.RecordingEvotor.Probe;
@@ -178,7 +178,7 @@ class TwoServersIT {
         List<Duration> takeovers = new ArrayList<>();
         for (int round = 1; round <= KILL_ROUNDS; round++) {
             Instant before = Instant.now();
-            await("the failover connections probed", TICK.multipliedBy(3),
+            Await.until("the failover connections probed", TICK.multipliedBy(3),
                     () -> evotor.probes().stream().anyMatch(p -> tokens.contains(p.token()) && p.at().isAfter(before)));
             String runner = lastProber(tokens);
             String survivor = runner.equals("a") ? "b" : "a";
@@ -186,7 +186,7 @@ class TwoServersIT {
             Instant killed = Instant.now();
             // Liberty hands a missed firing to another member after missedTaskThreshold, at its next poll.
             Duration bound = MISSED_TASK_THRESHOLD.multipliedBy(2).plus(INTERVAL);
-            await("server " + survivor + " takes the tick over", bound, () -> evotor.probes().stream()
+            Await.until("server " + survivor + " takes the tick over", bound, () -> evotor.probes().stream()
                     .anyMatch(p -> p.member().equals(survivor) && p.at().isAfter(killed)));
             Instant takenOver = evotor.probes().stream()
                     .filter(p -> p.member().equals(survivor) && p.at().isAfter(killed))
@@ -196,7 +196,7 @@ class TwoServersIT {
 
             // Everything is checked again once the survivor runs the tick.
             Instant resumed = takenOver;
-            await("every connection checked by the survivor", INTERVAL.plus(TICK).plusSeconds(10),
+            Await.until("every connection checked by the survivor", INTERVAL.plus(TICK).plusSeconds(10),
                     () -> probesOf(tokens, resumed, Instant.now()).size() == tokens.size());
             Map<String, List<Instant>> around = probesOf(tokens, killed.minus(latestNext()), Instant.now());
             for (String token : tokens) {
@@ -226,7 +226,7 @@ class TwoServersIT {
         long userId = db.queryLong("SELECT id FROM users WHERE email = ?", email);
         evotor.delay(token, 3000);
         db.update("UPDATE evotor_connections SET next_check_at = NULL WHERE user_id = ?", userId);
-        await("a probe of the connection in flight", TICK.multipliedBy(2), () -> evotor.inFlight(token) > 0);
+        Await.until("a probe of the connection in flight", TICK.multipliedBy(2), () -> evotor.inFlight(token) > 0);
         String prober = lastProber(List.of(token));
         WebClient other = new WebClient(server(prober.equals("a") ? "b" : "a"));
         assertTrue(WebClient.isRedirect(Accounts.signIn(other, email, Accounts.PASSWORD)));
@@ -234,7 +234,7 @@ class TwoServersIT {
         Page done = other.follow(other.submit(page, "disconnect", Map.of(), "submit"));
         assertTrue(done.infos().contains("Эвотор отключён"), done.infos());
 
-        await("the probe answered", Duration.ofSeconds(10), () -> evotor.inFlight(token) == 0);
+        Await.until("the probe answered", Duration.ofSeconds(10), () -> evotor.inFlight(token) == 0);
         Thread.sleep(2000); // its result would be written right after the answer
         assertEquals(0, db.queryLong("SELECT count(*) FROM evotor_connections WHERE user_id = ?", userId),
                 "the disconnected connection is not resurrected by the other server's probe");
@@ -247,7 +247,7 @@ class TwoServersIT {
         long online = db.queryLong("SELECT count(*) FROM evotor_connections WHERE is_online");
         Instant closed = Instant.now();
         evotor.close(); // every probe is now refused
-        await("a tick that found Evotor unreachable", TICK.multipliedBy(3), () -> db.queryLong(
+        Await.until("a tick that found Evotor unreachable", TICK.multipliedBy(3), () -> db.queryLong(
                 "SELECT count(*) FROM health_ticks WHERE outage AND finished_at > ?", SeededConnections.utc(closed)) > 0);
         for (String member : servers.keySet()) {
             WebClient someone = new WebClient(server(member));
@@ -305,18 +305,4 @@ class TwoServersIT {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

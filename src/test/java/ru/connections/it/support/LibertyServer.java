@@ -165,16 +165,21 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
-    /** kill -9: no shutdown hooks, no clean stop. */
-    public void kill() {
+    /** The running server's process id. */
+    public long pid() {
         try {
-            long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + name + ".pid")).trim());
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-            running = false;
+            return Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + name + ".pid")).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** kill -9: no shutdown hooks, no clean stop. */
+    public void kill() {
+        long pid = pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        running = false;
     }
 
     @Override

@@ -54,6 +54,11 @@ public final class TestDatabase {
         return db;
     }
 
+    /** The database's name in PostgreSQL. */
+    public String name() {
+        return name;
+    }
+
     public void create() {
         admin("CREATE DATABASE " + name);
     }

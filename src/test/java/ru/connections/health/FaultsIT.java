@@ -1,0 +1,222 @@
+package ru.connections.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ru.connections.it.support.Accounts;
+import ru.connections.it.support.Await;
+import ru.connections.it.support.LibertyServer;
+import ru.connections.it.support.ScriptedEvotor;
+import ru.connections.it.support.SeededConnections;
+import ru.connections.it.support.TestDatabase;
+import ru.connections.it.support.WebClient;
+
+/**
+ * Every way Evotor's answer can go wrong, one connection each, against a real server and PostgreSQL: the
+ * connection ends in the right status and reason, the timer keeps ticking, pages keep being served, and the
+ * server's threads and database connections come back to where they were.
+ */
+class FaultsIT {
+
+    private static TestDatabase db;
+    private static ScriptedEvotor evotor;
+    private static LibertyServer server;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(TestDatabase.isPostgres(), "the faults are staged in PostgreSQL");
+        db = TestDatabase.fresh("faults");
+        evotor = new ScriptedEvotor();
+        server = LibertyServer.create("it-faults", db.serverSettings())
+                .set("EVOTOR_SANDBOX_ENABLED", "false")
+                .set("EVOTOR_API_URL", evotor.apiUrl())
+                .set("HEALTH_CHECK_INTERVAL_SECONDS", "3600")
+                .set("HEALTH_CHECK_RETRY_SECONDS", "2")
+                .set("HEALTH_CHECK_FAILURE_THRESHOLD", "2")
+                .set("EVOTOR_READ_TIMEOUT_MS", "2000")
+                .startReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (evotor != null) {
+            evotor.close();
+        }
+    }
+
+    /** fault → expected reason after two failures (null: stays online), and whether it goes offline. */
+    private static final Map<String, String> REASONS = new LinkedHashMap<>();
+
+    static {
+        REASONS.put("401", "token_revoked");
+        REASONS.put("402", "not_installed");
+        REASONS.put("403", "forbidden");
+        REASONS.put("404", "malformed");
+        REASONS.put("429", null);
+        REASONS.put("500", "server_error");
+        REASONS.put("502", "server_error");
+        REASONS.put("503", "server_error");
+        REASONS.put("silent", "timeout");
+        REASONS.put("reset", "server_error");
+        REASONS.put("malformed", "malformed");
+        REASONS.put("html", "malformed");
+        REASONS.put("huge", "malformed");
+        REASONS.put("drip", "timeout");
+    }
+
+    @Test
+    void everyFaultEndsInTheRightStatusWhileTheServerKeepsServing() throws Exception {
+        // A healthy connection first, so that the probe threads exist before the baseline is taken.
+        long healthy = SeededConnections.seed(db, "ok-" + UUID.randomUUID());
+        Await.until("the healthy connection checked", Duration.ofSeconds(45), () -> checked(healthy));
+        WebClient user = new WebClient(server);
+        Accounts.signedIn(user, "faults");
+        assertEquals(200, user.get("/connections").status());
+        int threadsBefore = serverThreads();
+        long dbConnectionsBefore = dbConnections();
+
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String fault : REASONS.keySet()) {
+            ids.put(fault, SeededConnections.seed(db, fault + "-" + UUID.randomUUID()));
+        }
+        long ticksBefore = db.queryLong("SELECT count(*) FROM health_ticks");
+
+        // Pages are requested all along; every one must answer 200.
+        AtomicBoolean faultsOver = new AtomicBoolean();
+        List<String> badPages = new ArrayList<>();
+        Thread browsing = new Thread(() -> {
+            while (!faultsOver.get()) {
+                for (String path : new String[] {"/connections", "/health/live", "/"}) {
+                    int status = user.get(path).status();
+                    if (status != 200) {
+                        synchronized (badPages) {
+                            badPages.add(path + " " + status);
+                        }
+                    }
+                }
+                Await.pause(Duration.ofMillis(300));
+            }
+        }, "browsing");
+        browsing.start();
+        try {
+            Await.until("every faulty connection checked twice or settled", Duration.ofSeconds(120), () -> ids.entrySet()
+                    .stream().allMatch(e -> settled(e.getKey(), e.getValue())));
+        } finally {
+            faultsOver.set(true);
+            browsing.join();
+        }
+        assertEquals(List.of(), badPages, "pages kept being served during the faults");
+
+        for (Map.Entry<String, Long> e : ids.entrySet()) {
+            String expected = REASONS.get(e.getKey());
+            Row row = row(e.getValue());
+            if (expected == null) {
+                assertTrue(row.online(), e.getKey() + ": status unchanged");
+                assertNull(row.reason(), e.getKey());
+                long wait = Duration.between(row.lastChecked(), row.nextCheck()).toSeconds();
+                assertTrue(wait >= 30 && wait <= 41, "429: next attempt after X-RateLimit-Reset (40 s): " + wait);
+            } else {
+                assertFalse(row.online(), e.getKey() + ": offline");
+                assertEquals(expected, row.reason(), e.getKey() + ": the reason");
+            }
+        }
+        assertEquals(1, evotor.requests(tokenOf(ids.get("401"))), "401: no retries");
+
+        Await.until("the timer keeps ticking", Duration.ofSeconds(40),
+                () -> db.queryLong("SELECT count(*) FROM health_ticks") > ticksBefore + 2);
+        // Connections due only every hour now: the server settles back to idle.
+        db.update("UPDATE evotor_connections SET next_check_at = ?", SeededConnections.utc(Instant.now().plusSeconds(3600)));
+        Await.until("threads and database connections back to where they were", Duration.ofSeconds(60),
+                () -> serverThreads() <= threadsBefore + 2 && dbConnections() <= dbConnectionsBefore + 1);
+        assertFalse(server.log().contains("\tat ru.connections"), "no stack trace of ours in the log");
+    }
+
+    private static boolean settled(String fault, long id) {
+        Row row = row(id);
+        if (row == null || row.lastChecked() == null) {
+            return false;
+        }
+        String expected = REASONS.get(fault);
+        return expected == null || !row.online();
+    }
+
+    private static boolean checked(long id) {
+        Row row = row(id);
+        return row != null && row.lastChecked() != null;
+    }
+
+    private static String tokenOf(long id) {
+        long userId = db.queryLong("SELECT user_id FROM evotor_connections WHERE id = ?", id);
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT access_token FROM evotor_connections WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return SeededConnections.unseal(rs.getString(1), userId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Row(boolean online, String reason, Instant lastChecked, Instant nextCheck) {
+    }
+
+    private static Row row(long id) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT is_online, failure_reason,"
+                + " last_checked_at, next_check_at FROM evotor_connections WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new Row(rs.getBoolean(1), rs.getString(2),
+                        SeededConnections.instant(rs.getTimestamp(3)), SeededConnections.instant(rs.getTimestamp(4)))
+                        : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server JVM's live threads, from /proc. */
+    private static int serverThreads() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.substring(8).strip());
+                }
+            }
+            throw new IllegalStateException("no thread count");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connections the server holds open to its database. */
+    private static long dbConnections() {
+        return db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid()");
+    }
+}

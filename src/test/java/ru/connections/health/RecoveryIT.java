@@ -1,0 +1,186 @@
+package ru.connections.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import ru.connections.it.support.Accounts;
+import ru.connections.it.support.Await;
+import ru.connections.it.support.LibertyServer;
+import ru.connections.it.support.RecordingEvotor;
+import ru.connections.it.support.SeededConnections;
+import ru.connections.it.support.TcpProxy;
+import ru.connections.it.support.TestDatabase;
+import ru.connections.it.support.WebClient;
+
+/**
+ * What a sweep survives: PostgreSQL going away for 30 s in the middle of it, and a kill -9 of the server.
+ * The server reaches PostgreSQL through a relay the test can cut; Evotor answers each probe after 400 ms
+ * and four probe threads make a sweep of 120 connections last about 12 s.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecoveryIT {
+
+    private static final int CONNECTIONS = 120;
+    private static TestDatabase db;
+    private static TcpProxy database;
+    private static RecordingEvotor evotor;
+    private static LibertyServer server;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(TestDatabase.isPostgres(), "PostgreSQL is the database that goes away");
+        db = TestDatabase.fresh("recovery");
+        database = new TcpProxy(TestDatabase.PG_HOST, Integer.parseInt(TestDatabase.PG_PORT));
+        evotor = new RecordingEvotor();
+        server = LibertyServer.create("it-recovery", db.serverSettings())
+                .set("DB_PORT", String.valueOf(database.port()))
+                .set("EVOTOR_SANDBOX_ENABLED", "false")
+                .set("EVOTOR_API_URL", evotor.apiUrl("recovery"))
+                .set("HEALTH_CHECK_INTERVAL_SECONDS", "3600")
+                .set("HEALTH_CHECK_CONCURRENCY", "4")
+                .startReady();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (evotor != null) {
+            evotor.close();
+        }
+    }
+
+    private static Map<String, Long> seedSlowConnections(String prefix) throws SQLException {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            String token = prefix + "-" + i + "-" + UUID.randomUUID();
+            evotor.delay(token, 400);
+            ids.put(token, SeededConnections.seed(db, token));
+        }
+        return ids;
+    }
+
+    @Test
+    @Order(1)
+    void aDatabaseOutageInTheMiddleOfASweepShowsAnErrorPageAndLosesNothing() throws Exception {
+        WebClient user = new WebClient(server);
+        Accounts.signedIn(user, "outage");
+        Map<String, Long> ids = seedSlowConnections("db");
+        Await.until("the sweep under way", Duration.ofSeconds(40), () -> checkedCount(ids) >= 10);
+
+        database.cut();
+        Instant cut = Instant.now();
+        try {
+            WebClient.Page page = user.get("/connections");
+            assertTrue(page.status() >= 500, "an error, not a half-drawn page: " + page.status());
+            assertTrue(page.body().contains("error-text"), "our error page:\n" + page.body());
+            assertFalse(page.body().contains("Exception") || page.body().contains("at ru.connections"),
+                    "no stack trace:\n" + page.body());
+            Await.until("readiness DOWN", Duration.ofSeconds(20), () -> server.healthStatus("/health/ready") == 503);
+            assertEquals(200, server.healthStatus("/health/live"), "the server itself is alive");
+            Await.pause(Duration.ofSeconds(30).minus(Duration.between(cut, Instant.now())));
+        } finally {
+            database.restore();
+        }
+
+        Await.until("readiness UP again", Duration.ofSeconds(60), () -> server.healthStatus("/health/ready") == 200);
+        assertEquals(200, user.get("/connections").status(), "the user's page is back");
+        Instant back = Instant.now();
+        Await.until("a tick completes after the database is back", Duration.ofSeconds(60), () -> db.queryLong(
+                "SELECT count(*) FROM health_ticks WHERE finished_at > ?", SeededConnections.utc(back)) > 0);
+        Await.until("every connection checked", Duration.ofSeconds(90), () -> checkedCount(ids) == CONNECTIONS);
+        assertConsistent(ids);
+    }
+
+    @Test
+    @Order(2)
+    void afterAKillInTheMiddleOfASweepTheChecksResumeAndTheMissedTickRunsOnce() throws Exception {
+        Map<String, Long> ids = seedSlowConnections("kill");
+        Await.until("the sweep under way", Duration.ofSeconds(40), () -> checkedCount(ids) >= 10);
+        server.kill();
+        int checkedAtKill = checkedCount(ids);
+        assertTrue(checkedAtKill < CONNECTIONS, "killed mid-sweep");
+        Instant killed = Instant.now();
+        Await.pause(Duration.ofSeconds(20)); // firings are missed while the server is down
+
+        server.startReady();
+        Await.until("every connection checked after the restart", Duration.ofMinutes(5),
+                () -> checkedCount(ids) == CONNECTIONS);
+        assertConsistent(ids);
+        List<Instant> ticks = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT finished_at FROM health_ticks WHERE finished_at > ? ORDER BY finished_at")) {
+            s.setTimestamp(1, SeededConnections.utc(killed));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ticks.add(SeededConnections.instant(rs.getTimestamp(1)));
+                }
+            }
+        }
+        for (int i = 1; i < ticks.size(); i++) {
+            assertTrue(Duration.between(ticks.get(i - 1), ticks.get(i)).toSeconds() >= 5,
+                    "the missed firings run once, not in a burst: " + ticks);
+        }
+    }
+
+    private static int checkedCount(Map<String, Long> ids) {
+        // Seeded one after another, a test's connections have consecutive ids.
+        return (int) db.queryLong("SELECT count(*) FROM evotor_connections WHERE last_checked_at IS NOT NULL"
+                + " AND id BETWEEN ? AND ?", first(ids), last(ids));
+    }
+
+    private static long first(Map<String, Long> ids) {
+        return ids.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    }
+
+    private static long last(Map<String, Long> ids) {
+        return ids.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    /** Every connection is still there, and every check written in full: its status and its history row. */
+    private static void assertConsistent(Map<String, Long> ids) throws SQLException {
+        Map<Long, Instant> lastChecked = new HashMap<>();
+        Map<Long, Long> history = new HashMap<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT c.id, c.last_checked_at, (SELECT count(*) FROM connection_checks h WHERE h.connection_id = c.id"
+                        + " AND h.checked_at = c.last_checked_at) FROM evotor_connections c WHERE c.id BETWEEN ? AND ?")) {
+            s.setLong(1, first(ids));
+            s.setLong(2, last(ids));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    lastChecked.put(rs.getLong(1), SeededConnections.instant(rs.getTimestamp(2)));
+                    history.put(rs.getLong(1), rs.getLong(3));
+                }
+            }
+        }
+        assertEquals(CONNECTIONS, lastChecked.size(), "no connection lost");
+        for (long id : ids.values()) {
+            assertTrue(lastChecked.get(id) != null, "checked: " + id);
+            assertEquals(1, history.get(id), "the check that set the status has its history row: " + id);
+        }
+    }
+}
