@@ -2,6 +2,8 @@ package ru.connections.evotor;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import ru.connections.evotor.EvotorException.Reason;
@@ -33,8 +36,16 @@ public class EvotorService {
     /** An account with more pages than this is cut short rather than looping forever on a bad cursor. */
     static final int MAX_PAGES = 100;
 
+    /** At most this many unread answers are drained in the background; beyond that the caller closes its own. */
+    private static final int BACKGROUND_CLOSERS = 8;
+
     @Inject
     private EvotorSettings settings;
+
+    @Resource
+    private ManagedExecutorService background;
+
+    private final Semaphore closers = new Semaphore(BACKGROUND_CLOSERS);
 
     private EvotorOAuthApi oauth;
     private EvotorApi api;
@@ -84,9 +95,10 @@ public class EvotorService {
     private TokenGrant grant(Form form) {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (settings.clientId().orElse("") + ":" + settings.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        try (Response response = oauth.token(basic, form)) {
+        try (Answer answer = new Answer(oauth.token(basic, form))) {
+            Response response = answer.response;
             int status = response.getStatus();
-            String body = body(response);
+            String body = answer.body();
             return switch (status) {
                 case 200 -> EvotorJson.tokenGrant(body);
                 case 400 -> throw new EvotorException(Reason.GRANT_REJECTED, status,
@@ -114,12 +126,12 @@ public class EvotorService {
 
     /** One page of stores: the cheapest call that proves a token works. */
     public EvotorJson.StoresPage storesPage(String accessToken, String cursor) {
-        try (Response response = api.stores("Bearer " + accessToken, cursor)) {
-            int status = response.getStatus();
+        try (Answer answer = new Answer(api.stores("Bearer " + accessToken, cursor))) {
+            int status = answer.response.getStatus();
             if (status == 200) {
-                return EvotorJson.storesPage(body(response));
+                return EvotorJson.storesPage(answer.body());
             }
-            throw failure(status, response, "GET /stores");
+            throw failure(status, answer.response, "GET /stores");
         } catch (ProcessingException e) {
             throw unreachable("GET /stores", e);
         }
@@ -172,33 +184,68 @@ public class EvotorService {
     }
 
     /**
-     * The answer's body, at most 1 MB, complete within the read timeout of its headers: the read timeout
-     * alone bounds each read, and a body that drips a byte at a time would never trip it.
+     * One answer from Evotor. Its body is read at most to 1 MB and only while the read timeout after its
+     * headers lasts: the read timeout alone bounds each read, and a body dripping a byte at a time would never
+     * trip it. Closing an answer not read to its end drains the rest of it (the HTTP client does that to
+     * reuse the connection), so that is left to a background thread and the caller goes on at once.
      */
-    private String body(Response response) {
-        if (!response.hasEntity()) {
-            return "";
+    private final class Answer implements AutoCloseable {
+
+        private final Response response;
+        private boolean readToEnd;
+
+        Answer(Response response) {
+            this.response = response;
         }
-        long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-        try (InputStream in = response.readEntity(InputStream.class)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                bytes.write(buffer, 0, n);
-                if (bytes.size() > MAX_BODY_BYTES) {
-                    throw new EvotorException(Reason.MALFORMED, response.getStatus(), "answer larger than 1 MB");
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null,
-                            "answer still arriving after the read timeout", null);
-                }
+
+        String body() {
+            if (!response.hasEntity()) {
+                readToEnd = true;
+                return "";
             }
-            return bytes.toString(StandardCharsets.UTF_8);
-        } catch (SocketTimeoutException e) {
-            throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null, "answer stopped arriving", null);
-        } catch (IOException e) {
-            throw new EvotorException(Reason.UNAVAILABLE, response.getStatus(), null,
-                    "connection broke while reading the answer", null);
+            long deadline = System.nanoTime() + settings.readTimeout().toNanos();
+            try {
+                InputStream in = response.readEntity(InputStream.class);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    bytes.write(buffer, 0, n);
+                    if (bytes.size() > MAX_BODY_BYTES) {
+                        throw new EvotorException(Reason.MALFORMED, response.getStatus(), "answer larger than 1 MB");
+                    }
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null,
+                                "answer still arriving after the read timeout", null);
+                    }
+                }
+                readToEnd = true;
+                return bytes.toString(StandardCharsets.UTF_8);
+            } catch (SocketTimeoutException e) {
+                throw new EvotorException(Reason.TIMEOUT, response.getStatus(), null, "answer stopped arriving", null);
+            } catch (IOException e) {
+                throw new EvotorException(Reason.UNAVAILABLE, response.getStatus(), null,
+                        "connection broke while reading the answer", null);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (readToEnd || !closers.tryAcquire()) {
+                response.close();
+                return;
+            }
+            try {
+                background.execute(() -> {
+                    try {
+                        response.close();
+                    } finally {
+                        closers.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                closers.release();
+                response.close();
+            }
         }
     }
 }

@@ -67,13 +67,17 @@ public class HealthSweep {
     private ExecutorService pool;
     private int poolSize;
 
-    /** Runs a sweep unless one is still running (then this tick skips, and says so). */
-    public SweepReport tick() {
+    /**
+     * Runs a sweep for the firing that came due at {@code dueAt}, unless that firing came due while the
+     * previous sweep was still running: then this tick skips, and says so.
+     */
+    public SweepReport tick(Instant dueAt) {
         if (!settings.enabled() || !migrator.isMigrated()) {
             return SweepReport.notRun();
         }
-        if (!running.compareAndSet(false, true)) {
-            LOG.info("Health tick skipped: the previous tick is still running");
+        Instant previous = lastCompleted;
+        if (previous != null && dueAt.isBefore(previous) || !running.compareAndSet(false, true)) {
+            LOG.info("Health tick skipped: the previous tick was still running when this one came due at " + dueAt);
             return SweepReport.notRun();
         }
         runningSince = clock.instant();

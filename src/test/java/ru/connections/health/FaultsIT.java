@@ -150,7 +150,7 @@ class FaultsIT {
                 () -> db.queryLong("SELECT count(*) FROM health_ticks") > ticksBefore + 2);
         // Connections due only every hour now: the server settles back to idle.
         db.update("UPDATE evotor_connections SET next_check_at = ?", SeededConnections.utc(Instant.now().plusSeconds(3600)));
-        Await.until("threads and database connections back to where they were", Duration.ofSeconds(60),
+        Await.until("threads and database connections back to where they were", Duration.ofSeconds(120),
                 () -> serverThreads() <= threadsBefore + 2 && dbConnections() <= dbConnectionsBefore + 1);
         assertFalse(server.log().contains("\tat ru.connections"), "no stack trace of ours in the log");
     }

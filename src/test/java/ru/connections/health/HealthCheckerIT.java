@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import ru.connections.it.support.Accounts;
 import ru.connections.it.support.Await;
 import ru.connections.it.support.EvotorSandbox;
@@ -35,6 +38,7 @@ import ru.connections.it.support.WebClient;
  * The health checker on a real server and PostgreSQL against the simulated Evotor, with a one-hour
  * interval (so only what a test makes due is checked), a 2 s retry and a 2 s read timeout.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthCheckerIT {
 
     private static TestDatabase db;
@@ -265,6 +269,7 @@ class HealthCheckerIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // it stops the server: last
     void aTickThatOverrunsMakesTheNextSkipAndAStopEndsTheSweepCleanly() throws Exception {
         // One probe thread and connections answering after 1.5 s: a sweep of twelve lasts about 18 s, longer than
         // the 15 s between ticks.
@@ -287,7 +292,7 @@ class HealthCheckerIT {
             for (String token : ids.keySet()) {
                 assertTrue(sandbox.requests(token) <= 1, "each connection probed at most once by the sweep");
             }
-            // Stop the server in the middle of the sweep (its simulated Evotor, inside it, forgets the tokens).
+            // Stop the server in the middle of the sweep.
             long stopping = System.nanoTime();
             server.stop();
             Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
@@ -307,18 +312,10 @@ class HealthCheckerIT {
             }
         }
         assertTrue(ids.values().stream().anyMatch(id -> row(id).lastChecked() == null), "the stop cut the sweep short");
-
-        // Started again, the server checks what the stopped sweep left (the restarted simulator answers 401).
-        server.startReady();
-        Await.until("every connection checked after the restart", Duration.ofSeconds(300),
-                () -> ids.values().stream().allMatch(id -> row(id).lastChecked() != null));
-        for (long id : ids.values()) {
-            assertEquals(1, db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ?", id),
-                    "checked exactly once across the stop");
-        }
+        // RecoveryIT shows a restarted server checking what a cut-short sweep left.
     }
 
     private static int skips() {
-        return server.log().split("Health tick skipped: the previous tick is still running", -1).length - 1;
+        return server.log().split("Health tick skipped: the previous tick was still running", -1).length - 1;
     }
 }

@@ -96,7 +96,7 @@ class TwoServersIT {
         WebClient onB = new WebClient(server("b"));
         assertTrue(WebClient.isRedirect(Accounts.signIn(onB, email, Accounts.PASSWORD)));
         Page cards = onB.get("/connections");
-        assertEquals("online", cards.document().getElementById("card-evotor").attr("data-status"),
+        assertEquals("ONLINE", cards.document().getElementById("card-evotor").attr("data-status"),
                 "the connection made through server a is on server b at once");
         assertTrue(cards.text("card-evotor").contains("Магазин"), cards.text("card-evotor"));
 
@@ -106,7 +106,7 @@ class TwoServersIT {
         assertTrue(WebClient.isRedirect(elsewhere) && elsewhere.location().contains("/login"),
                 "sessions live in one server: the other asks to sign in again (" + elsewhere.status() + ")");
         assertTrue(WebClient.isRedirect(Accounts.signIn(onA, email, Accounts.PASSWORD)));
-        assertEquals("online", onA.get(onOther.toString()).document().getElementById("card-evotor")
+        assertEquals("ONLINE", onA.get(onOther.toString()).document().getElementById("card-evotor")
                 .attr("data-status"), "after signing in there, nothing the user connected is lost");
     }
 
