@@ -37,6 +37,8 @@ public class HealthSweep {
     /** A bound on pages per tick (five million connections at the default page size). */
     private static final int MAX_PAGES = 10_000;
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /** Results are written at least this often, so a slow Evotor still shows statuses as they come. */
+    private static final long FLUSH_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     @Inject
     private HealthSettings settings;
@@ -123,6 +125,7 @@ public class HealthSweep {
         boolean exhausted = false;
         int outstanding = 0;
         int pages = 0;
+        long lastFlush = System.nanoTime();
         try {
             while (true) {
                 if (!exhausted && outstanding <= refillBelow) {
@@ -155,8 +158,10 @@ public class HealthSweep {
                     // Evotor is unreachable from here: queued probes return at once and stay due for the next tick.
                     exhausted = true;
                 }
-                if (tally.outage != null && (ready.size() >= pageSize || outstanding == 0)) {
+                if (tally.outage != null && (ready.size() >= pageSize || outstanding == 0
+                        || System.nanoTime() - lastFlush > FLUSH_EVERY_NANOS)) {
                     flush(ready, policy, tally);
+                    lastFlush = System.nanoTime();
                 }
             }
             if (!ready.isEmpty()) {

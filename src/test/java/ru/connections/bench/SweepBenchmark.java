@@ -44,11 +44,14 @@ public final class SweepBenchmark {
     private final long latencyMs = Long.getLong("bench.latency.ms", 100);
     private final int baselineN = Integer.getInteger("bench.baseline.n", 300);
     private final boolean baseline = Boolean.parseBoolean(System.getProperty("bench.baseline", "true"));
+    /** 2: a second server beside the first, same WAR and database; the persistent tick runs on one of them. */
+    private final int servers = Integer.getInteger("bench.servers", 1);
 
     private EvotorSimulator evotor;
     private PgWireCounter wire;
     private TestDatabase db;
     private LibertyServer server;
+    private LibertyServer second;
 
     record Run(int n, int c, int due, int checked, int online, long durationMs, long maxInFlight, long requests,
                long distinctTokens, long repeatedTokens, long rejected, long sweepRoundTrips, long sweepStatements,
@@ -89,6 +92,13 @@ public final class SweepBenchmark {
             seed("it_bench", n);
 
             server.set("HEALTH_CHECK_ENABLED", "true");
+            if (servers > 1) {
+                Map<String, String> beside = new LinkedHashMap<>(settings);
+                beside.put("HEALTH_CHECK_ENABLED", "true");
+                second = LibertyServer.create(SERVER + "-b", beside);
+                step("a second server beside the first");
+                second.startReady();
+            }
             Run main = sweep(n, concurrency);
             Run seq = null;
             if (baseline) {
@@ -105,6 +115,9 @@ public final class SweepBenchmark {
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
             return ok ? 0 : 1;
         } finally {
+            if (second != null) {
+                second.stop();
+            }
             if (server != null) {
                 try {
                     server.stop();
@@ -178,7 +191,7 @@ public final class SweepBenchmark {
         wire.reset();
         // Liberty rolls messages.log at start: a tick is new if its whole line (with its timestamp) was not there.
         java.util.Set<String> before = new java.util.HashSet<>();
-        ticks(server.log()).forEach(t -> before.add(t.group()));
+        ticks(logs()).forEach(t -> before.add(t.group()));
         step("sweep of " + expected + " connections with concurrency " + c);
         server.start();
         long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + SERVER + ".pid")).trim());
@@ -203,7 +216,7 @@ public final class SweepBenchmark {
                             + evotor.total() + " requests");
                 }
                 Thread.sleep(200);
-                var all = ticks(server.log());
+                var all = ticks(logs());
                 for (MatchResult t : all) {
                     if (!before.contains(t.group()) && Integer.parseInt(t.group(1)) > 0) {
                         tick = t;
@@ -215,6 +228,10 @@ public final class SweepBenchmark {
                             evotor.inFlight(), evotor.maxInFlight());
                     nextProgress += 15_000;
                 }
+            }
+            if (second != null) {
+                System.out.println("the sweep ran on server " + (server.log().contains(tick.group()) ? SERVER
+                        : second.name()) + " (CPU and heap below are of server " + SERVER + ")");
             }
             if (cpuStart != null) {
                 System.out.println("CPU during the sweep: " + CpuMeter.between(cpuStart, cpu.snapshot(),
@@ -260,6 +277,11 @@ public final class SweepBenchmark {
     private static boolean isSweepSql(String label) {
         String s = label.toLowerCase(Locale.ROOT);
         return s.contains("evotor_connections") || s.contains("connection_checks") || s.contains("health_ticks");
+    }
+
+    /** The logs of every server of the run: the tick may run on either. */
+    private String logs() {
+        return second == null ? server.log() : server.log() + "\n" + second.log();
     }
 
     static java.util.List<MatchResult> ticks(String log) {

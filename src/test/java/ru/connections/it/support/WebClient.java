@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,6 +23,8 @@ import org.jsoup.nodes.Element;
  * Faces forms with all their hidden fields, and follows redirects only when asked to.
  */
 public final class WebClient {
+
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final LibertyServer server;
     private final HttpClient http;
@@ -98,6 +102,11 @@ public final class WebClient {
         }
         values.forEach((id, value) -> fields.put(formId + ":" + id, value));
         fields.put(formId + ":" + button, "");
+        // The one thing a browser's JavaScript adds: PrimeFaces sends the page's CSP nonce with every post.
+        Matcher nonce = CSP_NONCE.matcher(page.body());
+        if (nonce.find()) {
+            fields.put("primefaces.nonce", nonce.group(1));
+        }
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
