@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import ru.connections.it.support.Await;
 import ru.connections.it.support.Browser;
 import ru.connections.it.support.EvotorSandbox;
 import ru.connections.it.support.LibertyServer;
@@ -69,7 +70,7 @@ class HealthBrowserIT {
 
         // Ten seconds later (the timer's next check is at least 18 s away) the token is revoked:
         // "Проверить сейчас" shows it at once and offers to reconnect.
-        sleep(Duration.ofMillis(10_500));
+        Await.pause(Duration.ofMillis(10_500));
         sandbox.mode("revoked");
         clickCheckNow(wait);
         new WebDriverWait(browser, Duration.ofSeconds(6))
@@ -77,15 +78,6 @@ class HealthBrowserIT {
         assertTrue(browser.findElement(By.id("reconnect-evotor")).isDisplayed(), "Переподключить");
         assertEquals(Boolean.TRUE, browser.executeScript("return window.notReloaded === true"));
         Browser.screenshot(browser, "connections-needs-reconnect");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void clickCheckNow(WebDriverWait wait) {
