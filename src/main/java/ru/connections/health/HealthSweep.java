@@ -68,6 +68,8 @@ public class HealthSweep {
     private volatile Instant lastPruned = Instant.EPOCH;
     private ExecutorService pool;
     private int poolSize;
+    /** Set when the application stops: probes cut short by it are not results, and nothing more is written. */
+    private volatile boolean stopping;
 
     /**
      * Runs a sweep for the firing that came due at {@code dueAt}, unless that firing came due while the
@@ -158,13 +160,16 @@ public class HealthSweep {
                     // Evotor is unreachable from here: queued probes return at once and stay due for the next tick.
                     exhausted = true;
                 }
+                if (stopping) {
+                    throw new IllegalStateException("health sweep stopped: the server is stopping");
+                }
                 if (tally.outage != null && (ready.size() >= pageSize || outstanding == 0
                         || System.nanoTime() - lastFlush > FLUSH_EVERY_NANOS)) {
                     flush(ready, policy, tally);
                     lastFlush = System.nanoTime();
                 }
             }
-            if (!ready.isEmpty()) {
+            if (!ready.isEmpty() && !stopping) {
                 flush(ready, policy, tally);
             }
         } finally {
@@ -186,7 +191,9 @@ public class HealthSweep {
 
     private Finished probe(EvotorConnection c) {
         try {
-            return new Finished(prober.probe(c));
+            ProbeResult result = prober.probe(c);
+            // A probe the stopping server cut short (it interrupts its threads) says nothing about the connection.
+            return stopping || Thread.currentThread().isInterrupted() ? Finished.SKIPPED : new Finished(result);
         } catch (RuntimeException e) {
             // The prober turns every Evotor failure into an outcome; this is a bug, not Evotor. The connection stays due.
             LOG.log(Level.WARNING, "A probe failed unexpectedly", e);
@@ -288,6 +295,7 @@ public class HealthSweep {
     /** On shutdown, in-flight probes are interrupted and given a few seconds; writes are all-or-nothing. */
     @PreDestroy
     synchronized void stop() {
+        stopping = true;
         if (pool != null) {
             pool.shutdownNow();
             try {
