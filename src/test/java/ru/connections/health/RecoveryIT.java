@@ -151,6 +151,34 @@ class RecoveryIT {
         }
     }
 
+    @Test
+    @Order(3) // it leaves the server stopped
+    void aStopInTheMiddleOfASweepEndsItWithinSecondsAndWritesNothingHalfway() throws Exception {
+        Map<String, Long> ids = seedSlowConnections("stop");
+        Await.until("the sweep under way", Duration.ofSeconds(40), () -> probed(ids) >= 20);
+        long stopping = System.nanoTime();
+        server.stop();
+        Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
+        System.out.printf("graceful stop in the middle of a sweep took %.1f s%n", stop.toMillis() / 1000.0);
+        assertTrue(stop.compareTo(Duration.ofSeconds(20)) < 0, "in-flight probes end within seconds: " + stop);
+
+        int checked = checkedCount(ids);
+        assertTrue(checked < CONNECTIONS, "the stop cut the sweep short");
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT c.is_online,"
+                + " c.failures_in_row, c.last_checked_at, (SELECT count(*) FROM connection_checks h"
+                + " WHERE h.connection_id = c.id) FROM evotor_connections c WHERE c.id BETWEEN ? AND ?")) {
+            s.setLong(1, first(ids));
+            s.setLong(2, last(ids));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean wasChecked = rs.getTimestamp(3) != null;
+                    assertEquals(wasChecked ? 1 : 0, rs.getLong(4), "a check is its status and its history row, or neither");
+                    assertTrue(rs.getBoolean(1) && rs.getInt(2) == 0, "no probe cut short by the stop counts as a failure");
+                }
+            }
+        }
+    }
+
     /** Probes the simulated Evotor has seen for these connections. */
     private static long probed(Map<String, Long> ids) {
         return evotor.probes().stream().filter(p -> ids.containsKey(p.token())).count();
