@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -100,13 +99,13 @@ class TwoServersIT {
                 "the connection made through server a is on server b at once");
         assertTrue(cards.text("card-evotor").contains("Магазин"), cards.text("card-evotor"));
 
-        // A load balancer without stickiness: the session cookie of server a arrives at server b.
-        URI onOther = server("b").uri("/connections");
-        Page elsewhere = onA.get(onOther.toString());
+        // A load balancer without stickiness: the browser's next request, with server a's session cookie, goes to b.
+        WebClient sameBrowserOnB = onA.on(server("b"));
+        Page elsewhere = sameBrowserOnB.get("/connections");
         assertTrue(WebClient.isRedirect(elsewhere) && elsewhere.location().contains("/login"),
                 "sessions live in one server: the other asks to sign in again (" + elsewhere.status() + ")");
-        assertTrue(WebClient.isRedirect(Accounts.signIn(onA, email, Accounts.PASSWORD)));
-        assertEquals("ONLINE", onA.get(onOther.toString()).document().getElementById("card-evotor")
+        assertTrue(WebClient.isRedirect(Accounts.signIn(sameBrowserOnB, email, Accounts.PASSWORD)));
+        assertEquals("ONLINE", sameBrowserOnB.get("/connections").document().getElementById("card-evotor")
                 .attr("data-status"), "after signing in there, nothing the user connected is lost");
     }
 

@@ -42,6 +42,17 @@ public final class WebClient {
                 .build();
     }
 
+    private WebClient(LibertyServer server, String language, HttpClient http) {
+        this.server = server;
+        this.language = language;
+        this.http = http;
+    }
+
+    /** The same browser (same cookies) whose next requests a load balancer sends to {@code other}. */
+    public WebClient on(LibertyServer other) {
+        return new WebClient(other, language, http);
+    }
+
     /** A Russian-speaking browser. */
     public WebClient(LibertyServer server) {
         this(server, "ru-RU,ru;q=0.9");
