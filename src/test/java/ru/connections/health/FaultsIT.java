@@ -35,7 +35,8 @@ import ru.connections.it.support.WebClient;
 /**
  * Every way Evotor's answer can go wrong, one connection each, against a real server and PostgreSQL: the
  * connection ends in the right status and reason, the timer keeps ticking, pages keep being served, and the
- * server's threads and database connections come back to where they were.
+ * server's threads and database connections come back to where they were. Last, Evotor's address refuses
+ * every connection: an outage, which changes no connection's status.
  */
 class FaultsIT {
 
@@ -148,6 +149,26 @@ class FaultsIT {
 
         Await.until("the timer keeps ticking", Duration.ofSeconds(40),
                 () -> db.queryLong("SELECT count(*) FROM health_ticks") > ticksBefore + 2);
+
+        // Refused: Evotor's address takes no connection at all. With one API address that refuses every probe,
+        // which is an outage between this server and Evotor, not a fault of any one connection.
+        Instant closed = Instant.now();
+        evotor.close();
+        long refused = SeededConnections.seed(db, "refused-" + UUID.randomUUID());
+        Await.until("a tick that found Evotor refusing", Duration.ofSeconds(45), () -> db.queryLong(
+                "SELECT count(*) FROM health_ticks WHERE outage AND finished_at > ?", SeededConnections.utc(closed)) > 0);
+        Map<Long, String> statuses = statuses();
+        Instant settled = Instant.now();
+        Await.until("two more ticks against the refusing address", Duration.ofSeconds(45), () -> db.queryLong(
+                "SELECT count(*) FROM health_ticks WHERE outage AND finished_at > ?", SeededConnections.utc(settled)) >= 2);
+        assertEquals(statuses, statuses(), "refused probes change no status, reason or failure count");
+        Row untouched = row(refused);
+        assertTrue(untouched.online(), "refused: still online");
+        assertNull(untouched.reason(), "refused: no reason");
+        assertEquals(0, db.queryLong("SELECT count(*) FROM connection_checks WHERE connection_id = ?", refused),
+                "refused probes are not checks of the connection");
+        assertTrue(user.get("/connections").text("notice").startsWith("Эвотор недоступен"), "the outage banner");
+
         // Connections due only every hour now: the server settles back to idle.
         db.update("UPDATE evotor_connections SET next_check_at = ?", SeededConnections.utc(Instant.now().plusSeconds(3600)));
         Await.until("no server thread left inside the app and no database connection left in use",
@@ -189,6 +210,20 @@ class FaultsIT {
     }
 
     record Row(boolean online, String reason, Instant lastChecked, Instant nextCheck) {
+    }
+
+    /** Every connection's status, reason and failures in a row. */
+    private static Map<Long, String> statuses() {
+        Map<Long, String> all = new LinkedHashMap<>();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT id, is_online, failure_reason,"
+                + " failures_in_row FROM evotor_connections ORDER BY id"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                all.put(rs.getLong(1), rs.getBoolean(2) + " " + rs.getString(3) + " " + rs.getInt(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return all;
     }
 
     private static Row row(long id) {
