@@ -45,12 +45,7 @@ public final class LoadBenchmark {
         try (EvotorSimulator evotor = EvotorSimulator.start(latencyMs, 512)) {
             TestDatabase db = TestDatabase.fresh("load");
             Map<String, String> settings = new LinkedHashMap<>(db.serverSettings());
-            settings.put("HTTP_HOST", "127.0.0.1");
-            settings.put("EVOTOR_SANDBOX_ENABLED", "false");
-            settings.put("EVOTOR_API_URL", evotor.baseUrl());
-            settings.put("HEALTH_CHECK_INTERVAL_SECONDS", "86400");
-            settings.put("HEALTH_CHECK_CONCURRENCY", String.valueOf(concurrency));
-            settings.put("HEALTH_CHECK_ENABLED", "false");
+            settings.putAll(SweepBenchmark.sweepSettings(evotor, concurrency));
             server = LibertyServer.create("load", settings).startReady();
 
             // One registration through the app gives the password hash every load user shares.

@@ -76,13 +76,7 @@ public final class SweepBenchmark {
             // The server reaches PostgreSQL through the counting proxy.
             settings.put("DB_HOST", "127.0.0.1");
             settings.put("DB_PORT", String.valueOf(wire.port()));
-            settings.put("HTTP_HOST", "127.0.0.1");
-            settings.put("EVOTOR_SANDBOX_ENABLED", "false");
-            settings.put("EVOTOR_API_URL", evotor.baseUrl());
-            settings.put("HEALTH_CHECK_INTERVAL_SECONDS", "86400");
-            settings.put("HEALTH_CHECK_CONCURRENCY", String.valueOf(concurrency));
-            // First start only migrates the schema (Flyway): no sweep yet.
-            settings.put("HEALTH_CHECK_ENABLED", "false");
+            settings.putAll(sweepSettings(evotor, concurrency));
             server = LibertyServer.create(SERVER, settings);
             step("starting the server once so that Flyway creates the schema");
             server.startReady();
@@ -132,6 +126,22 @@ public final class SweepBenchmark {
                 wire.close();
             }
         }
+    }
+
+    /**
+     * A benchmark server's settings besides its database: the simulated Evotor, each connection checked once a
+     * day at most (one sweep per run), C probes at once, and the health checker off until the run switches it on
+     * (the first start only migrates the schema).
+     */
+    static Map<String, String> sweepSettings(EvotorSimulator evotor, int concurrency) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("HTTP_HOST", "127.0.0.1");
+        settings.put("EVOTOR_SANDBOX_ENABLED", "false");
+        settings.put("EVOTOR_API_URL", evotor.baseUrl());
+        settings.put("HEALTH_CHECK_INTERVAL_SECONDS", "86400");
+        settings.put("HEALTH_CHECK_CONCURRENCY", String.valueOf(concurrency));
+        settings.put("HEALTH_CHECK_ENABLED", "false");
+        return settings;
     }
 
     /** N users and N connections, all due (next_check_at NULL), tokens encrypted as the app stores them. */
