@@ -53,6 +53,7 @@ class SignInBrowserIT {
 
         wait.until(ExpectedConditions.urlContains("/login"));
         assertTrue(browser.getPageSource().contains("Аккаунт создан"));
+        assertTrue(Browser.iconFontLoads(browser), "the message's icon font loads (no empty boxes)");
         browser.findElement(By.id("login:email")).sendKeys(email);
         browser.findElement(By.id("login:password")).sendKeys(Accounts.PASSWORD);
         browser.findElement(By.id("login:submit")).click();

@@ -40,6 +40,17 @@ public final class Browser {
         return driver;
     }
 
+    /**
+     * Whether PrimeFaces' icon font loads on the current page: without it every icon (messages, close buttons)
+     * shows as an empty box.
+     */
+    public static boolean iconFontLoads(ChromeDriver driver) {
+        Object loaded = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "document.fonts.load('1em primeicons').catch(() => null).then(() => done([...document.fonts]"
+                + ".some(f => f.family.replace(/[\"']/g, '') === 'primeicons' && f.status === 'loaded')));");
+        return Boolean.TRUE.equals(loaded);
+    }
+
     /** Saves what the browser shows to {@code target/screenshots/<name>.png}. */
     public static Path screenshot(ChromeDriver driver, String name) {
         try {
